@@ -1,0 +1,58 @@
+# Polyphony. `make run` serves the demo site; `make test` runs the whole suite on PostgreSQL.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/polyphony
+LANGS := en ru uk de fr cs
+
+.PHONY: help install run test lint format messages compilemessages check-deploy clean
+
+help:
+	@echo "make run    - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   - install and run the whole test suite on PostgreSQL"
+	@echo "make lint   - ruff, formatting and migrations checks"
+	@echo "make messages - extract translatable strings into locale/*/LC_MESSAGES/django.po"
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+messages: install
+	$(BIN)/python manage.py makemessages $(foreach l,$(LANGS),-l $(l)) --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=static_collected
+
+run: install compilemessages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content --if-empty
+	@echo
+	@echo "Polyphony is being served at http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install compilemessages
+	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
+		$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache

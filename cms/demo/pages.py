@@ -1,0 +1,56 @@
+"""Building blocks for demo content: find-or-create pages, and translate them the way a
+translator would, through wagtail-localize, so the translation editor and the translation status
+report see real synced translations."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+
+def ensure_page(parent, model, slug, *, publish=True, user=None, **fields):
+    """The child of `parent` with this slug, created (and published) if missing. An existing
+    page is left alone so that editors' changes survive a re-run."""
+    existing = parent.get_children().filter(slug=slug, locale=parent.locale).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, locale=parent.locale, owner=user, **fields)
+    parent.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=False)
+    if publish:
+        revision.publish(user=user, log_action=False)
+    page.refresh_from_db()
+    return page
+
+
+@transaction.atomic
+def translate_page(page, language, strings, *, publish=True, user=None):
+    """Translate `page` into `language` through wagtail-localize.
+
+    `strings` maps source text to translated text; segments not in it stay in the source
+    language (localize's fallback). Re-running updates the translation rather than duplicating it.
+    """
+    locale = Locale.objects.get(language_code=language)
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        text = strings.get(segment.string.data)
+        if text is None:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": text,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "last_translated_by": user,
+                "has_error": False,
+                "field_error": "",
+            },
+        )
+    translation.save_target(user=user, publish=publish)
+    return Page.objects.get(translation_key=page.translation_key, locale=locale).specific

@@ -1,0 +1,76 @@
+"""Pages that belong to no single section: the per-locale home, generic pages, and the listing
+behaviour that every section's index page shares."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+
+class HomePage(Page):
+    """The home of one language. Each locale has one, a translation of the English home, sitting
+    directly under the root so that `/<lang>/` routes to it. Sections hang below it."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class StandardPage(Page):
+    """A generic page of text and images: about us, safety advice, imprint."""
+
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+class IndexPage(Page):
+    """A section's listing page. Content apps subclass it for their section's index (stories,
+    campaigns, volunteering) and narrow `listing_queryset` to what readers should see."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["cms.HomePage"]
+    max_count_per_parent = 1
+    page_size = 20
+
+    class Meta:
+        abstract = True
+
+    def listing_queryset(self):
+        return self.get_children().live().public().specific()
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, self.page_size)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.paginate(request, self.listing_queryset())
+        return context

@@ -1,0 +1,105 @@
+"""Every editorial role, declared as data. `manage.py sync_roles` makes the database match.
+
+Plone-style separation: submitters draft, moderators review, translators translate, publishers
+publish. Page permissions are scoped to sections of the tree (like Plone's local roles):
+
+- a section name ("stories", "campaigns", "volunteering") means that section's index page in
+  every locale;
+- "tree" means the root page, so every locale and every future page;
+- "own-locale" means the home page of the role's language (translators).
+
+Nobody but Publishers, Volunteer coordinators (for vacancies) and administrators holds `publish`:
+the workflows in cms/workflows.py are the only way a draft by anyone else goes live.
+"""
+
+from dataclasses import dataclass, field
+
+from cms.sections import translation_languages
+
+IMAGES_AND_DOCUMENTS = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
+CHOOSE_ONLY = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+MANAGE_MEDIA = (
+    *IMAGES_AND_DOCUMENTS,
+    "wagtailimages.change_image",
+    "wagtaildocs.change_document",
+)
+
+
+@dataclass(frozen=True)
+class PageGrant:
+    scope: str
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    description: str
+    pages: tuple[PageGrant, ...] = ()
+    # Granted on the root collection, so on every collection below it.
+    collections: tuple[str, ...] = ()
+    # Model permissions, "app_label.codename".
+    permissions: tuple[str, ...] = ()
+    language: str | None = None
+    admin: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+def translator_group_name(language):
+    return f"Translators ({language})"
+
+
+def declared_roles():
+    roles = [
+        Role(
+            name="Submitters",
+            description="Draft stories, campaign news and vacancies; submit them for moderation.",
+            pages=(
+                PageGrant("stories", ("add",)),
+                PageGrant("campaigns", ("add",)),
+                PageGrant("volunteering", ("add",)),
+            ),
+            collections=IMAGES_AND_DOCUMENTS,
+        ),
+        Role(
+            name="Moderators",
+            description="Edit any story, approve or reject its safety review, read private data.",
+            pages=(PageGrant("stories", ("add", "change", "lock", "unlock")),),
+            collections=IMAGES_AND_DOCUMENTS,
+        ),
+        *(
+            Role(
+                name=translator_group_name(language),
+                description=f"Translate pages into '{language}' and submit them for review.",
+                pages=(PageGrant("own-locale", ("add", "change")),),
+                collections=CHOOSE_ONLY,
+                language=language,
+            )
+            for language in translation_languages()
+        ),
+        Role(
+            name="Publishers",
+            description="Give final approval, publish, unpublish and schedule; start translations.",
+            pages=(PageGrant("tree", ("add", "change", "publish", "lock", "unlock")),),
+            collections=MANAGE_MEDIA,
+            permissions=("wagtail_localize.submit_translation",),
+        ),
+        Role(
+            name="Volunteer coordinators",
+            description="Manage vacancies and read their applications.",
+            pages=(PageGrant("volunteering", ("add", "change", "publish", "lock", "unlock")),),
+            collections=IMAGES_AND_DOCUMENTS,
+        ),
+    ]
+    return roles
+
+
+# Wagtail's first migration creates an "Editors" group with add/change/publish on the whole
+# tree. Nobody should get that by accident, so sync_roles removes it when it has no members and
+# strips its permissions when it has.
+RETIRED_GROUPS = ("Editors",)

@@ -1,0 +1,34 @@
+from django import template
+from django.utils.translation import get_language
+
+from cms.i18n import language_links, live_homes
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def get_language_links(context):
+    """{% get_language_links as languages %}: languages.links and languages.alternates."""
+    links, alternates = language_links(
+        context.get("request"), context.get("page"), current=get_language()
+    )
+    return {"links": links, "alternates": alternates}
+
+
+@register.simple_tag
+def get_localized_home():
+    return live_homes().get(get_language())
+
+
+@register.simple_tag
+def get_nav_sections(home):
+    if home is None:
+        return []
+    return home.get_children().live().public().in_menu()
+
+
+@register.filter
+def is_within(page, section):
+    """True if `page` is `section` or below it (for aria-current in the navigation)."""
+    path = getattr(page, "path", None)
+    return bool(path) and path.startswith(section.path)

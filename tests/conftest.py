@@ -1,0 +1,73 @@
+"""Test suite setup.
+
+The suite runs on PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/polyphony;
+the test database gets a `test_` prefix). Under CI=true an unreachable server fails the run;
+elsewhere the tests that need it are skipped with the reason.
+
+The "world" (locales, a home per language, the three sections in every language, one user per
+role, roles and workflows synced) is built once per session in the test database; every test runs
+in a transaction rolled back afterwards. Transactional tests (live server, threads) flush the
+database when they finish: they run last, and must call `builders.build_world()` themselves.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from tests import builders
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+_db_problem = None
+
+
+def _postgres_problem():
+    import psycopg
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return f"the test settings must use PostgreSQL, not {db['ENGINE']}"
+    try:
+        psycopg.connect(
+            host=db.get("HOST") or "127.0.0.1",
+            port=db.get("PORT") or 5432,
+            user=db.get("USER") or "postgres",
+            password=db.get("PASSWORD") or None,
+            dbname="postgres",
+            connect_timeout=3,
+        ).close()
+    except psycopg.OperationalError as error:
+        return f"PostgreSQL is not reachable ({error.__class__.__name__}: {str(error).strip()})"
+    return None
+
+
+def pytest_sessionstart(session):
+    global _db_problem
+    _db_problem = _postgres_problem()
+    if _db_problem and IN_CI:
+        pytest.exit(f"CI=true and {_db_problem}", returncode=1)
+
+
+def pytest_collection_modifyitems(items):
+    if not _db_problem:
+        return
+    skip = pytest.mark.skip(reason=f"needs PostgreSQL: {_db_problem}")
+    for item in items:
+        if "db" in getattr(item, "fixturenames", ()) or item.get_closest_marker("django_db"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        builders.build_world()
+
+
+@pytest.fixture
+def world(db):
+    return builders.World.load()
+
+
+@pytest.fixture
+def users(world):
+    return world.users
