@@ -71,3 +71,14 @@ def world(db):
 @pytest.fixture
 def users(world):
     return world.users
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A request through the test client leaves its language active in the thread; start every
+    test from the source language so tests don't depend on their order."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

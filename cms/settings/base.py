@@ -2,6 +2,7 @@
 environment; dev.py, test.py and production.py only choose defaults and harden."""
 
 import os
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -78,7 +79,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
+# Widget templates come from our templates/ too (the accessible captcha widget).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -195,6 +199,17 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", "polyphony-demo")
 # The language every translation starts from in the demo and in roles (Translators per other one).
 SOURCE_LANGUAGE = "en"
 QUICK_EXIT_LABEL = _("Quick exit")
+
+# --- Public forms (cms/forms.py) ---
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
+FORM_MAX_AGE_SECONDS = env_int("FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+CAPTCHA_TIMEOUT = 30  # minutes: people write long stories before they answer
+CAPTCHA_IMAGE_SIZE = (150, 60)
+CAPTCHA_FONT_SIZE = 32
+# The audio alternative needs Debian's flite; without it only the picture is offered.
+CAPTCHA_FLITE_PATH = shutil.which("flite")
 
 LOGGING = {
     "version": 1,

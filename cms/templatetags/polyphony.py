@@ -32,3 +32,20 @@ def is_within(page, section):
     """True if `page` is `section` or below it (for aria-current in the navigation)."""
     path = getattr(page, "path", None)
     return bool(path) and path.startswith(section.path)
+
+
+@register.filter
+def described(field):
+    """Render a bound field with aria-describedby pointing at its help and errors, and
+    aria-invalid when it has errors, so screen readers announce them with the field."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-help")
+    if field.errors:
+        ids.append(f"{field.auto_id}-errors")
+    attrs = {}
+    if ids:
+        attrs["aria-describedby"] = " ".join(ids)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
