@@ -1,0 +1,149 @@
+"""The public side of a story: the index of a language's stories, one story, and its topics."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from cms.models import IndexPage
+
+# Coarse on purpose: a city or district could identify someone in a small place.
+REGION_CHOICES = [
+    ("moscow", _("Moscow")),
+    ("st-petersburg", _("St Petersburg")),
+    ("central", _("Central Russia")),
+    ("north-west", _("North-West Russia")),
+    ("south", _("Southern Russia and the North Caucasus")),
+    ("volga", _("Volga region")),
+    ("urals", _("Urals")),
+    ("siberia", _("Siberia")),
+    ("far-east", _("Far East")),
+    ("occupied", _("Occupied territories of Ukraine")),
+    ("outside", _("Outside Russia")),
+]
+
+CREDIT_ANONYMOUS = "anonymous"
+CREDIT_PSEUDONYM = "pseudonym"
+CREDIT_CHOICES = [
+    (CREDIT_ANONYMOUS, _("Anonymous")),
+    (CREDIT_PSEUDONYM, _("A pseudonym")),
+]
+
+
+class StoryTopic(TranslatableMixin, models.Model):
+    """What a story is about (repression, exile, ...). A snippet translated per locale with
+    wagtail-localize; stories point at the topic of their own locale."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_(
+            "Used in the address of the topic filter and feed; keep it the same in every language."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("story topic")
+        verbose_name_plural = _("story topics")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(StoryTopic)
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    """Contributor text is plain text, never HTML: paragraphs are TextBlocks rendered escaped."""
+
+    paragraph = blocks.TextBlock(
+        label=_("Paragraph"), template="components/blocks/stories_paragraph.html"
+    )
+    photo = blocks.StructBlock(
+        [
+            ("image", ImageChooserBlock(label=_("Image"))),
+            (
+                "alt_text",
+                blocks.CharBlock(
+                    label=_("Alt text"),
+                    max_length=250,
+                    help_text=_("Describe the photo for people who cannot see it."),
+                ),
+            ),
+        ],
+        label=_("Photo"),
+        icon="image",
+        template="components/blocks/stories_photo.html",
+    )
+
+
+class StoryPage(Page):
+    """One person's story, edited by moderators so nobody can be identified.
+
+    The contributor's contact and consents are NOT here: they live in StoryPrivateRecord, which
+    is not part of the page, so they never enter a revision, the API, search or a translation.
+    """
+
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("story"))
+    topics = ParentalManyToManyField(
+        StoryTopic, blank=True, related_name="stories", verbose_name=_("topics")
+    )
+    region = models.CharField(_("region"), max_length=20, choices=REGION_CHOICES, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=20, choices=CREDIT_CHOICES, default=CREDIT_ANONYMOUS
+    )
+    pseudonym = models.CharField(
+        _("pseudonym"),
+        max_length=60,
+        blank=True,
+        help_text=_("Shown only when the credit is a pseudonym. Never a real name."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("region"),
+                FieldPanel("credit"),
+                FieldPanel("pseudonym"),
+            ],
+            heading=_("About the story"),
+        ),
+    ]
+    # Searchable text: the title (in Page.search_fields, with its filter fields the admin needs)
+    # and the body. Nothing else: no private data, nothing a reader cannot see on the page.
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    @property
+    def credit_label(self):
+        """What readers see as the author: the pseudonym, or "Anonymous"."""
+        if self.credit == CREDIT_PSEUDONYM and self.pseudonym:
+            return self.pseudonym
+        return str(_("Anonymous"))
+
+
+class StoryIndexPage(IndexPage):
+    """The stories of one language: `/<lang>/stories/`. Published stories are listed here; the
+    submission form and the receipt check live below it."""
+
+    class Meta:
+        verbose_name = "story index page"
