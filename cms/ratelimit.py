@@ -136,3 +136,22 @@ def _normalise_address(address: str) -> str:
             return str(ip.ipv4_mapped)
         return str(ipaddress.IPv6Network((ip, 64), strict=False))
     return str(ip)
+
+
+def client_address(request):
+    """The peer address to rate-limit by, used only as input to the keyed hash above.
+
+    Behind nginx every request comes from 127.0.0.1, so production names the header nginx
+    overwrites with the socket peer (RATE_LIMIT_ADDRESS_HEADER, e.g. "HTTP_X_REAL_IP"). A header
+    the client could set itself must never be named here. Requests that arrive through the onion
+    service (ONION_SERVICE_HOSTS) have no meaningful address: None, so only the global cap applies.
+    """
+    from django.conf import settings
+
+    host = request.get_host().split(":")[0]
+    if host in getattr(settings, "ONION_SERVICE_HOSTS", ()):
+        return None
+    header = getattr(settings, "RATE_LIMIT_ADDRESS_HEADER", None)
+    if header:
+        return request.META.get(header) or None
+    return request.META.get("REMOTE_ADDR") or None

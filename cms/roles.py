@@ -71,6 +71,8 @@ def declared_roles():
             description="Edit any story, approve or reject its safety review, read private data.",
             pages=(PageGrant("stories", ("add", "change", "lock", "unlock")),),
             collections=IMAGES_AND_DOCUMENTS,
+            # Contact and consents of contributors, shown in the story editor's private panel.
+            permissions=("stories.view_storyprivaterecord",),
         ),
         *(
             Role(

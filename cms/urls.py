@@ -5,12 +5,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import sitemaps, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
+    path("api/v2/", include("campaigns.api")),
+    path("sitemap.xml", sitemaps.index, name="cms_sitemap_index"),
+    path("sitemap-<str:section>.xml", sitemaps.language_sitemap, name="cms_sitemap_language"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("", views.root_redirect, name="root"),
 ]
 

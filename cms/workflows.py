@@ -29,6 +29,10 @@ class WorkflowSpec:
     name: str
     tasks: tuple[TaskSpec, ...]
     attach_to: tuple[str, ...]
+    # Exclusive: pages under it go live only through it, never by pressing Publish
+    # (cms/publishing.py). One-step workflows of publishers need not be: their approver could
+    # publish anyway.
+    exclusive: bool = False
 
 
 WORKFLOWS = (
@@ -39,6 +43,7 @@ WORKFLOWS = (
             TaskSpec("Publication", ("Publishers",), model="cms.SecondPairOfEyesTask"),
         ),
         attach_to=("section:stories",),
+        exclusive=True,
     ),
     WorkflowSpec(
         name="Campaign publication",
@@ -58,3 +63,7 @@ WORKFLOWS = (
 )
 
 RETIRED_WORKFLOWS = ("Moderators approval",)
+
+
+def exclusive_workflow_names():
+    return {spec.name for spec in WORKFLOWS if spec.exclusive}

@@ -182,6 +182,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# The last approval publishes even where direct publishing is refused (cms/publishing.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow_actions.publish_workflow_state"
 
 # --- Security defaults (production.py tightens further) --------------------------------------
 # Wagtail's preview sets its own same-origin override, so the rest of the site can refuse framing.
@@ -200,6 +202,12 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", "polyphony-demo")
 SOURCE_LANGUAGE = "en"
 QUICK_EXIT_LABEL = _("Quick exit")
 
+# --- Rate limits (cms/ratelimit.py) ---
+# The request header holding the real peer address when behind a proxy that overwrites it
+# (nginx: X-Real-IP -> "HTTP_X_REAL_IP"). Unset: REMOTE_ADDR.
+RATE_LIMIT_ADDRESS_HEADER = env("RATE_LIMIT_ADDRESS_HEADER") or None
+ONION_SERVICE_HOSTS = env_list("ONION_SERVICE_HOSTS")
+
 # --- Public forms (cms/forms.py) ---
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 FORM_MAX_AGE_SECONDS = env_int("FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
@@ -217,3 +225,37 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- campaigns ---
+# A read-only API of campaign pages (campaigns/api.py, mounted at /api/v2/).
+INSTALLED_APPS += ["wagtail.api.v2", "rest_framework"]
+WAGTAILAPI_LIMIT_MAX = 50
+
+# --- stories (public side: form, queue, receipts, uploads) ---
+# Longest story text accepted from the form, in characters (about 10 printed pages).
+STORY_TEXT_MAX_LENGTH = env_int("STORY_TEXT_MAX_LENGTH", 30_000)
+# Story form POSTs per client address per window, and in total per minute (behind Tor, many
+# people share one address). Raise them for a campaign day or a benchmark.
+STORY_RATE_LIMIT_PER_ADDRESS = env_int("STORY_RATE_LIMIT_PER_ADDRESS", 10)
+STORY_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int("STORY_RATE_LIMIT_GLOBAL_PER_MINUTE", 30)
+STORY_RATE_LIMIT_WINDOW_SECONDS = env_int("STORY_RATE_LIMIT_WINDOW_SECONDS", 3600)
+# Wrong receipt codes per client address per window, and in total per minute.
+STORY_RECEIPT_RATE_LIMIT_PER_ADDRESS = env_int("STORY_RECEIPT_RATE_LIMIT_PER_ADDRESS", 10)
+STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int("STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE", 30)
+# Behind a reverse proxy: the META key holding the client address the proxy sets, e.g.
+# "HTTP_X_REAL_IP". Empty: REMOTE_ADDR. Only for headers the proxy always overwrites.
+STORY_CLIENT_ADDRESS_META = env("STORY_CLIENT_ADDRESS_META", "")
+# HMAC key of receipt digests (stories/privacy/receipts.py); unset: derived from SECRET_KEY.
+RECEIPT_HASH_KEY = env("RECEIPT_HASH_KEY") or None
+# Public uploads stay in memory, bounded, and never touch the disk (stories/uploads.py).
+STORY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+STORY_UPLOAD_MAX_FILES = 3
+STORY_UPLOAD_MAX_TOTAL_BYTES = 3 * STORY_UPLOAD_MAX_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "stories.uploads.PublicMemoryUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# ingest_submissions waits a random time up to this before each pass (decorrelates the times
+# Wagtail stores from the moment of the POST); --max-delay overrides it.
+STORY_INGEST_MAX_DELAY_SECONDS = env_int("STORY_INGEST_MAX_DELAY_SECONDS", 900)
