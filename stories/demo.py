@@ -1,6 +1,7 @@
 """Demo content of the stories section."""
 
 from cms.demo import ensure_page, translate_page
+from stories.demo_forms import build_form_pages
 from stories.models import StoryIndexPage
 
 INDEX = {
@@ -38,3 +39,5 @@ def build(ctx):
     index = ensure_page(ctx.homes["en"], StoryIndexPage, "stories", show_in_menus=True, **INDEX)
     for language, strings in INDEX_TRANSLATIONS.items():
         translate_page(index, language, strings, user=ctx.users.get("admin"))
+    # The public side (stories-A): the form and the receipt check, in every language.
+    build_form_pages(ctx, index)

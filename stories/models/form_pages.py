@@ -1,0 +1,144 @@
+"""The two public pages of the pipeline: the story form and the receipt check.
+
+Both are pages (not plain Django views) so that editors translate their texts with
+wagtail-localize like any other page, and so that they live at /<lang>/stories/tell/ and
+/<lang>/stories/status/ below the story index of each language. Their `serve` handles GET and
+POST itself. Responses are never cached (`Cache-Control: no-store`): they carry a CSRF token, a
+captcha, and — once — a receipt code.
+"""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+
+
+def _no_store(response):
+    add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
+    return response
+
+
+class StorySubmissionPage(Page):
+    """The form through which anyone tells their story, anonymously. The POST only queues the
+    submission (stories.pipeline.queue_submission) and shows the receipt code once."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    safety_tips = RichTextField(
+        _("safety tips"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Shown beside the form: use Tor Browser, leave out names, what we keep and for how "
+            "long."
+        ),
+    )
+    thank_you = RichTextField(
+        _("thank-you text"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Shown with the receipt code after a story was sent."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("safety_tips"),
+        FieldPanel("thank_you"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story form page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["status_page"] = self.get_siblings().type(ReceiptStatusPage).live().public().first()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from stories.forms import StorySubmissionForm
+        from stories.pipeline import queue_submission
+        from stories.ratelimits import (
+            SUBMIT_SCOPE,
+            client_address,
+            submission_limiter,
+            too_many_requests,
+        )
+
+        if request.method == "POST":
+            # Counted before anything is parsed or decoded: the limit protects that work.
+            if not submission_limiter().hit(SUBMIT_SCOPE, client_address(request)):
+                return too_many_requests(request, self)
+            form = StorySubmissionForm(request.POST, request.FILES, locale=self.locale)
+            if form.is_valid():
+                code = queue_submission(form, self.locale.language_code)
+                context = {**self.get_context(request), "receipt_code": code}
+                return _no_store(TemplateResponse(request, self.get_template(request), context))
+        else:
+            form = StorySubmissionForm(locale=self.locale)
+        context = {**self.get_context(request), "form": form}
+        return _no_store(TemplateResponse(request, self.get_template(request), context))
+
+
+class ReceiptStatusPage(Page):
+    """Where a contributor types their receipt code (by POST, never in a URL) and learns only
+    whether their story was received, is in review, was published (with a link) or was not."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("receipt check page")
+
+    def serve(self, request, *args, **kwargs):
+        from stories.forms import ReceiptStatusForm
+        from stories.privacy.receipts import receipt_digest
+        from stories.ratelimits import (
+            RECEIPT_SCOPE,
+            client_address,
+            receipt_limiter,
+            too_many_requests,
+        )
+        from stories.status import status_for_digest
+
+        status = None
+        if request.method == "POST":
+            limiter, address = receipt_limiter(), client_address(request)
+            # A blocked address learns nothing, even with a right code: no oracle.
+            if not limiter.check(RECEIPT_SCOPE, address):
+                return too_many_requests(request, self)
+            form = ReceiptStatusForm(request.POST)
+            if form.is_valid():
+                status = status_for_digest(receipt_digest(form.cleaned_data["code"]))
+                if status is None:
+                    form.add_error(
+                        "code",
+                        _(
+                            "We know no story with this code. Please check it. Codes of stories "
+                            "that left review are forgotten after %(days)s days."
+                        )
+                        % {"days": getattr(settings, "STORY_RETENTION_DAYS", 30)},
+                    )
+            if not form.is_valid():
+                limiter.hit(RECEIPT_SCOPE, address)
+            else:
+                # The code is not shown back: a new, empty form.
+                form = ReceiptStatusForm()
+        else:
+            form = ReceiptStatusForm()
+        context = {**self.get_context(request), "form": form, "status": status}
+        return _no_store(TemplateResponse(request, self.get_template(request), context))

@@ -1,0 +1,192 @@
+"""From the public form to a draft story in moderation.
+
+1. ``queue_submission`` (in the POST): one QueuedSubmission row with its scrubbed photos, one
+   transaction, and a receipt code returned to show once. Nothing else is written: no page, no
+   file, no log line.
+2. ``ingest_next`` (in `manage.py ingest_submissions`, later and in random order): per queued
+   row, in ONE transaction, the Wagtail images, the draft StoryPage, its StoryPrivateRecord and
+   the "Story moderation" workflow, then the row is deleted. A failure rolls all of it back and
+   removes the image files already written, so a submission is never lost, duplicated or
+   half-saved.
+
+Concurrency (PostgreSQL): a row is claimed with SELECT ... FOR UPDATE SKIP LOCKED, so two
+ingesters never process the same row; the story index is locked (SELECT ... FOR UPDATE on its page
+row) before add_child, because treebeard computes a new sibling's path from the last one.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Workflow
+
+from stories.models import (
+    QueuedPhoto,
+    QueuedSubmission,
+    StoryIndexPage,
+    StoryPage,
+    StoryPrivateRecord,
+    StoryTopic,
+)
+from stories.privacy.images import random_image_name
+from stories.privacy.receipts import new_receipt_code, receipt_digest
+from stories.privacy.text import paragraphs
+
+logger = logging.getLogger(__name__)
+
+WORKFLOW_NAME = "Story moderation"
+
+
+class NoStoryIndex(Exception):
+    """The submission's language has no story index yet: the row stays queued."""
+
+
+@transaction.atomic
+def queue_submission(form, language: str) -> str:
+    """Store a validated StorySubmissionForm as a queue row; return the receipt code.
+
+    The code is returned to be shown once and is not kept: only its keyed digest is stored.
+    """
+    data = form.cleaned_data
+    code = new_receipt_code()
+    topics = data.get("topics") or []
+    submission = QueuedSubmission.objects.create(
+        language=data.get("language") or language,
+        title=data["title"],
+        text=data["text"],
+        topic_keys=sorted(str(topic.translation_key) for topic in topics),
+        region=data.get("region") or "",
+        credit=data["credit"],
+        pseudonym=data.get("pseudonym") or "",
+        consent_publication=data["consent_publication"],
+        consent_translation=data.get("consent_translation", False),
+        contact=data.get("contact") or "",
+        receipt_digest=receipt_digest(code),
+        # A date in UTC, never a time (see QueuedSubmission).
+        received_on=timezone.now().date(),
+    )
+    for position, (image, alt_text) in enumerate(form.photos(), start=1):
+        QueuedPhoto.objects.create(
+            submission=submission,
+            position=position,
+            content=image.content,
+            extension=image.extension,
+            width=image.width,
+            height=image.height,
+            alt_text=alt_text,
+        )
+    return code
+
+
+def ingest_next(skip_languages=()) -> bool:
+    """Materialise one queued submission, chosen at random. False when none is left to claim
+    (the queue is empty, or every remaining row is being handled by another ingester)."""
+    written_files: list = []
+    try:
+        with transaction.atomic():
+            submission = (
+                QueuedSubmission.objects.select_for_update(skip_locked=True)
+                .exclude(language__in=list(skip_languages))
+                .order_by("?")
+                .first()
+            )
+            if submission is None:
+                return False
+            _materialise(submission, written_files)
+            submission.delete()
+    except Exception:
+        # The database rolled back; the files it pointed to must go too.
+        for image_file in written_files:
+            image_file.storage.delete(image_file.name)
+        raise
+    return True
+
+
+def _materialise(submission: QueuedSubmission, written_files: list) -> StoryPage:
+    index = _locked_story_index(submission.language)
+    body = [("paragraph", text) for text in paragraphs(submission.text)]
+    for photo in submission.photos.all():
+        image = _make_image(photo, written_files)
+        body.append(("photo", {"image": image, "alt_text": photo.alt_text}))
+
+    page = StoryPage(
+        title=submission.title,
+        # Not derived from the title: the unedited title may hold what moderators redact, and a
+        # slug outlives redaction in URLs. Moderators choose a readable slug before publishing.
+        slug=f"story-{secrets.token_hex(5)}",
+        locale=index.locale,
+        live=False,
+        body=body,
+        region=submission.region,
+        credit=submission.credit,
+        pseudonym=submission.pseudonym,
+    )
+    index.add_child(instance=page)
+    topics = StoryTopic.objects.filter(
+        translation_key__in=submission.topic_keys, locale=index.locale
+    )
+    page.topics.set(topics)
+    page.save_revision(user=None, log_action=False)
+
+    StoryPrivateRecord.objects.create(
+        page=page,
+        receipt_digest=submission.receipt_digest,
+        contact=submission.contact,
+        consent_publication=submission.consent_publication,
+        consent_translation=submission.consent_translation,
+        submitted_on=submission.received_on,
+    )
+    workflow = page.get_workflow() or Workflow.objects.get(name=WORKFLOW_NAME, active=True)
+    workflow.start(page, user=None)
+    return page
+
+
+def _locked_story_index(language: str) -> StoryIndexPage:
+    index = StoryIndexPage.objects.filter(locale__language_code=language).order_by("path").first()
+    if index is None:
+        raise NoStoryIndex(language)
+    # Lock the page row itself (not the joined subclass row), then read it fresh: a concurrent
+    # ingester may have added a child since, changing numchild and the next sibling path.
+    Page.objects.select_for_update().filter(pk=index.pk).values_list("pk", flat=True).get()
+    return StoryIndexPage.objects.get(pk=index.pk)
+
+
+def _make_image(photo: QueuedPhoto, written_files: list):
+    image_model = get_image_model()
+    image = image_model(
+        title=f"story-photo-{secrets.token_hex(4)}",
+        collection=Collection.get_first_root_node(),
+        width=photo.width,
+        height=photo.height,
+    )
+    image.file.save(
+        random_image_name(photo.extension), ContentFile(bytes(photo.content)), save=False
+    )
+    written_files.append(image.file)
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
+def ingest_all() -> int:
+    """Ingest until nothing is left to claim; return how many submissions were materialised.
+
+    A submission whose language has no story index stays queued (logged without any of its
+    content), and the others go on.
+    """
+    done = 0
+    missing: set[str] = set()
+    while True:
+        try:
+            if not ingest_next(skip_languages=missing):
+                return done
+            done += 1
+        except NoStoryIndex as error:
+            language = str(error)
+            missing.add(language)
+            logger.warning("No story index for %r: its submissions stay queued.", language)
