@@ -1,0 +1,61 @@
+"""The volunteering section's index: `/<lang>/volunteer/` lists the open vacancies of its
+language with filters, and `/<lang>/volunteer/feed/` is the same list as an Atom feed."""
+
+from django.db.models import F
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from cms.models import IndexPage
+from volunteering.filters import apply_filters, build_facets, querystring, selected_filters
+
+from .vacancy import VacancyPage
+
+
+class VacancyIndexPage(RoutablePageMixin, IndexPage):
+    """Open volunteer positions in one language: `/<lang>/volunteer/`."""
+
+    subpage_types = ["volunteering.VacancyPage"]
+
+    class Meta:
+        verbose_name = "vacancy index page"
+
+    def open_vacancies(self, today=None):
+        """Every open vacancy of this language, soonest deadline first."""
+        return (
+            VacancyPage.objects.child_of(self)
+            .open(today)
+            .order_by(F("deadline").asc(nulls_last=True), "-first_published_at", "pk")
+            .prefetch_related("skills")
+        )
+
+    def listing_queryset(self):
+        return self.open_vacancies()
+
+    def filtered(self, params, today=None):
+        """(all open vacancies, the active filters, the vacancies that pass them)."""
+        vacancies = list(self.open_vacancies(today))
+        selected = selected_filters(params)
+        return vacancies, selected, apply_filters(vacancies, selected)
+
+    def get_context(self, request, *args, **kwargs):
+        # IndexPage's context paginates an unfiltered queryset; ours paginates the filtered list.
+        context = super(IndexPage, self).get_context(request, *args, **kwargs)
+        vacancies, selected, results = self.filtered(request.GET)
+        context.update(
+            {
+                "open_count": len(vacancies),
+                "result_count": len(results),
+                "selected": selected,
+                "facets": build_facets(vacancies, selected),
+                "query": querystring(selected),
+                "feed_url": self.url + self.reverse_subpage("feed"),
+                "items": self.paginate(request, results),
+            }
+        )
+        return context
+
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        from volunteering.feeds import atom_response
+
+        _vacancies, selected, results = self.filtered(request.GET)
+        return atom_response(self, request, results, selected)
