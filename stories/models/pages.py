@@ -1,10 +1,14 @@
 """The public side of a story: the index of a language's stories, one story, and its topics."""
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, TranslatableMixin
@@ -12,6 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.models import IndexPage
+from stories.panels import PrivateRecordPanel
 
 # Coarse on purpose: a city or district could identify someone in a small place.
 REGION_CHOICES = [
@@ -111,6 +116,8 @@ class StoryPage(Page):
     )
 
     content_panels = [
+        # Read-only, and only for Moderators: see stories/panels.py.
+        PrivateRecordPanel(),
         *Page.content_panels,
         FieldPanel("body"),
         MultiFieldPanel(
@@ -141,9 +148,72 @@ class StoryPage(Page):
         return str(_("Anonymous"))
 
 
-class StoryIndexPage(IndexPage):
-    """The stories of one language: `/<lang>/stories/`. Published stories are listed here; the
-    submission form and the receipt check live below it."""
+class StoryIndexPage(RoutablePageMixin, IndexPage):
+    """The stories of one language: `/<lang>/stories/`. Published stories are listed here,
+    filterable by topic with plain links (`?topic=<slug>`), with an Atom feed of the language
+    (`feed/`) and of each topic (`feed/<slug>/`). The submission form and the receipt check live
+    below it."""
 
     class Meta:
         verbose_name = "story index page"
+
+    def stories(self):
+        """Every published story of this index, newest first: the listing and the feeds use it."""
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at", "-pk")
+            .prefetch_related("topics")
+        )
+
+    def topics(self):
+        """Topics of this language that at least one published story here carries."""
+        return (
+            StoryTopic.objects.filter(locale_id=self.locale_id, stories__in=self.stories())
+            .distinct()
+            .order_by("name")
+        )
+
+    def topic_from_slug(self, slug):
+        if not slug:
+            return None
+        return StoryTopic.objects.filter(locale_id=self.locale_id, slug=slug).first()
+
+    def listing_queryset(self, topic=None):
+        stories = self.stories()
+        return stories.filter(topics=topic) if topic else stories
+
+    def feed_url(self, topic=None):
+        if topic:
+            return self.url + self.reverse_subpage("topic_feed_route", args=[topic.slug])
+        return self.url + self.reverse_subpage("feed_route")
+
+    @path("")
+    def index_route(self, request):
+        topic = self.topic_from_slug(request.GET.get("topic"))
+        if request.GET.get("topic") and topic is None:
+            raise Http404
+        context = {
+            "topic": topic,
+            "topics": self.topics(),
+            "items": self.paginate(request, self.listing_queryset(topic)),
+            "query": urlencode({"topic": topic.slug}) if topic else "",
+            "feed_url": self.feed_url(topic),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("feed/")
+    def feed_route(self, request):
+        from stories.feeds import StoryFeed
+
+        return StoryFeed(self)(request)
+
+    @path("feed/<slug:topic_slug>/")
+    def topic_feed_route(self, request, topic_slug):
+        from stories.feeds import StoryFeed
+
+        topic = self.topic_from_slug(topic_slug)
+        if topic is None:
+            raise Http404
+        return StoryFeed(self, topic)(request)
