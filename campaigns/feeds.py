@@ -1,0 +1,97 @@
+"""A per-locale Atom feed of published campaigns: `/<lang>/campaigns/feed/`.
+
+The rendered feed is cached. Its key holds the language, the host and a generation number that
+every publish, unpublish or deletion of a campaign bumps (signals.py), so a reader of one
+language never gets another language's feed and nobody waits for a timeout to see a new campaign.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+FEED_SIZE = 20
+CACHE_SECONDS = 60 * 60
+GENERATION_KEY = "campaigns:feed:generation"
+
+
+def generation():
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def invalidate():
+    """Every cached feed of every language is stale from now on."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def cache_key(request, index):
+    language = index.locale.language_code
+    return f"campaigns:feed:{language}:{index.pk}:{request.get_host()}:{generation()}"
+
+
+class CampaignFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.index
+
+    def title(self, index):
+        return index.title
+
+    def link(self, index):
+        return index.get_url(self.request)
+
+    def subtitle(self, index):
+        return _("Campaigns published in this language.")
+
+    def feed_url(self, index):
+        return self.request.build_absolute_uri()
+
+    def items(self, index):
+        return index.campaigns()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        from cms.models import SiteSettings
+
+        return SiteSettings.for_request(self.request).organisation_name
+
+    def feed_extra_kwargs(self, index):
+        return {"language": index.locale.language_code}
+
+
+def serve_feed(request, index):
+    key = cache_key(request, index)
+    cached = cache.get(key)
+    if cached is None:
+        response = CampaignFeed(index)(request)
+        cached = (response.content, response["Content-Type"])
+        cache.set(key, cached, CACHE_SECONDS)
+    content, content_type = cached
+    return HttpResponse(content, content_type=content_type)

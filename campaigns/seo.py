@@ -1,0 +1,76 @@
+"""What a campaign page tells machines: OpenGraph tags per locale and schema.org JSON-LD.
+
+Both are built from the page and SiteSettings only, with same-origin URLs (the hero rendition
+is served by this site), so sharing a campaign never points a reader at a third party.
+"""
+
+import json
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+# og:locale wants language_TERRITORY; the territory where most readers of each language live.
+OG_LOCALES = {
+    "en": "en_GB",
+    "ru": "ru_RU",
+    "uk": "uk_UA",
+    "de": "de_DE",
+    "fr": "fr_FR",
+    "cs": "cs_CZ",
+}
+# What json_script escapes: text inside <script> must not be able to close the element.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def og_locale(language_code):
+    return OG_LOCALES.get(language_code, language_code)
+
+
+def hero_image_url(page, request):
+    """Absolute URL of a 1200×630 rendition of the hero (what link previews expect), or ""."""
+    if not page.hero_image_id:
+        return ""
+    rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
+    return request.build_absolute_uri(rendition.url)
+
+
+def opengraph(page, request, description):
+    live = page.get_translations().live().select_related("locale")
+    return {
+        "title": page.seo_title or page.title,
+        "description": description,
+        "url": page.get_full_url(request),
+        "locale": og_locale(page.locale.language_code),
+        "alternates": sorted(og_locale(p.locale.language_code) for p in live),
+        "image": hero_image_url(page, request),
+        "image_alt": page.hero_alt,
+    }
+
+
+def organisation(site_settings):
+    data = {"@type": "Organization", "name": site_settings.organisation_name}
+    if site_settings.organisation_url:
+        data["url"] = site_settings.organisation_url
+    return data
+
+
+def json_ld(page, request, site_settings, licence):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.standfirst,
+        "inLanguage": page.locale.language_code,
+        "url": page.get_full_url(request),
+        "license": licence.url,
+        "author": organisation(site_settings),
+        "publisher": organisation(site_settings),
+    }
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.isoformat()
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    if image := hero_image_url(page, request):
+        data["image"] = image
+    text = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
