@@ -1,0 +1,46 @@
+"""Wagtail hooks of the translation workflow (imported by campaigns/wagtail_hooks.py, the module
+Wagtail discovers)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import views
+from .access import can_view_report
+from .dashboard import add_queue_panel
+
+hooks.register("construct_homepage_panels", add_queue_panel)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("status/", views.report, name="report"),
+        path("<int:translation_id>/submit/", views.submit, name="submit"),
+    ]
+    return [
+        path("translation/", include((urls, "campaigns_translation"))),
+        # Same path as localize's own view: campaigns' hooks load before wagtail_localize's (app
+        # order in INSTALLED_APPS), so this guard answers first; reverse() still finds the path.
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            views.convert_to_alias,
+            name="campaigns_translation_convert_to_alias",
+        ),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        _("Translation status"),
+        reverse("campaigns_translation:report"),
+        icon_name="site",
+        order=8900,
+    )
