@@ -1,0 +1,54 @@
+"""Who moderates stories, and which stories wait for them.
+
+The reviewers are not hard-coded: they are the groups of the tasks of the workflow that
+cms/workflows.py attaches to the stories section ("Story moderation": Moderators, then
+Publishers), so changing that declaration changes who sees the moderation listing.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Task, WorkflowState
+
+from cms.workflows import WORKFLOWS
+
+
+def story_workflow_name():
+    for spec in WORKFLOWS:
+        if any(target.split("@")[0] == "section:stories" for target in spec.attach_to):
+            return spec.name
+    return None
+
+
+def is_story_reviewer(user):
+    """Superusers, and members of a group that reviews a task of the story workflow."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    reviewer_groups = set()
+    tasks = Task.objects.filter(workflow_tasks__workflow__name=story_workflow_name(), active=True)
+    for task in tasks.specific():
+        # Any group-approval task, ours (cms.SecondPairOfEyesTask) included, has `groups`.
+        if hasattr(task, "groups"):
+            reviewer_groups.update(task.groups.values_list("pk", flat=True))
+    return user.groups.filter(pk__in=reviewer_groups).exists()
+
+
+def stories_in_review():
+    """(workflow state, story) pairs of every story in review, oldest submission first.
+
+    Two queries whatever the number of stories: the workflow states with their task, and the
+    pages with their locale.
+    """
+    from stories.models import StoryPage
+
+    states = list(
+        WorkflowState.objects.active()
+        .filter(content_type=ContentType.objects.get_for_model(StoryPage))
+        .select_related("current_task_state__task", "workflow", "requested_by")
+        .order_by("created_at", "pk")
+    )
+    pages = StoryPage.objects.filter(pk__in=[int(state.object_id) for state in states])
+    pages = {page.pk: page for page in pages.select_related("locale")}
+    return [
+        (state, pages[int(state.object_id)]) for state in states if int(state.object_id) in pages
+    ]
