@@ -56,12 +56,13 @@ def _check(translation, page, user):
         raise CannotSubmit(_("This translation has no page to submit."))
     if not page.permissions_for_user(user).can_edit():
         raise CannotSubmit(_("You cannot edit this translation."))
-    lock = page.get_lock()
-    if lock is not None and lock.for_user(user):
-        raise CannotSubmit(_("This page is locked."))
     workflow_state = page.current_workflow_state
     if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise CannotSubmit(_("This translation is already waiting for review."))
+    # Checked after the workflow: a page in review is also locked (Wagtail's WorkflowLock).
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(user):
+        raise CannotSubmit(_("This page is locked."))
     if workflow_state is None and page.get_workflow() is None:
         raise CannotSubmit(_("No review workflow applies to this page; ask a publisher."))
     return workflow_state
