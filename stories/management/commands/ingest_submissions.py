@@ -50,14 +50,14 @@ class Command(BaseCommand):
         while True:
             if max_delay:
                 time.sleep(_random.uniform(0, max_delay))
-            # A long-running loop must not hold on to a connection the server has dropped.
-            close_old_connections()
             done = ingest_all()
             if options.get("verbosity", 1) >= 2 and done:
                 # A count only: no titles, no languages, no times beyond the log's own.
                 self.stdout.write(f"ingest_submissions: {done} submission(s) materialised")
             if not loop:
                 return
+            # A long-running loop must not hold on to a connection the server has dropped.
+            close_old_connections()
             if not max_delay:
                 # --loop --no-delay still pauses between passes, just briefly.
                 time.sleep(5)

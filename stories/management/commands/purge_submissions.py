@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from stories.retention import purge
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete contributors' private data STORY_RETENTION_DAYS after their story was published, "
+        "and rejected stories with everything they left behind. Safe to run at any time."
+    )
+
+    def handle(self, *args, **options):
+        records, stories = purge()
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Purged {records} private record(s) and {stories} rejected story(ies)."
+            )
