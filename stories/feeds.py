@@ -30,8 +30,12 @@ class StoryFeed(Feed):
             return f"{index.title}: {self.topic.name}"
         return index.title
 
+    def absolute(self, page):
+        # From the request, not the Site record: a reader on the onion address stays on it.
+        return self.request.build_absolute_uri(page.get_url(self.request))
+
     def link(self, index):
-        url = index.get_full_url(self.request)
+        url = self.absolute(index)
         return f"{url}?topic={self.topic.slug}" if self.topic else url
 
     def feed_url(self, index):
@@ -47,7 +51,7 @@ class StoryFeed(Feed):
         return story.title
 
     def item_link(self, story):
-        return story.get_full_url(self.request)
+        return self.absolute(story)
 
     def item_description(self, story):
         # linebreaks() escapes: "<script>" in a story stays text in every feed reader.
