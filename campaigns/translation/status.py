@@ -7,8 +7,10 @@ wagtail-localize 1.14.5 records nothing when a source page is published again
   (`source.last_published_at > TranslationSource.last_updated_at`): its new text has not even
   reached the translators yet; or
 - the TranslationSource was synced after the translated page was last published
-  (`target.last_published_at < TranslationSource.last_updated_at`): the new strings are in the
-  editor but the readers of the translation still see the old version.
+  (`target.last_published_at < TranslationSource.last_updated_at`) and the source had been
+  published again since that translation went out: the new strings are in the editor but the
+  readers of the translation still see the old version. (A sync with no new publication of the
+  source changes nothing a reader would notice, so it does not count.)
 
 "Since" is the first publication of the source after the translation's basis (the sync or the
 translation's last publication, whichever is earlier), read from Wagtail's publish log; pages
@@ -228,7 +230,14 @@ def _cell(row, locale_id, target, source, translation, progress, last_edit, revi
     common.update(translation_id=translation["pk"], total=total, translated=translated)
     synced = source["last_updated_at"]
     source_changed = row.last_published_at is not None and row.last_published_at > synced
-    not_republished = target_published is not None and target_published < synced
+    # A sync alone is not a change ("Sync translated pages" with nothing new, or the demo
+    # syncing once per language): the source must also have been published since.
+    not_republished = (
+        target_published is not None
+        and target_published < synced
+        and row.last_published_at is not None
+        and row.last_published_at > target_published
+    )
     if source_changed or not_republished:
         basis = min(synced, target_published) if target_published else synced
         fallback = row.last_published_at if source_changed else synced

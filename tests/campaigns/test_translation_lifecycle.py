@@ -39,7 +39,10 @@ def test_translation_goes_live_only_through_review_and_then_shows_outdated(world
     assert b"Submit translation for review" in editor.content
 
     segments = segment_ids(translation)
-    assert put_string(translator_client, translation, segments["Free them all"], TITLE_RU).status_code == 201
+    assert (
+        put_string(translator_client, translation, segments["Free them all"], TITLE_RU).status_code
+        == 201
+    )
     response = put_string(
         translator_client,
         translation,
