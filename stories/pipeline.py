@@ -126,11 +126,12 @@ def _materialise(submission: QueuedSubmission, written_files: list) -> StoryPage
         credit=submission.credit,
         pseudonym=submission.pseudonym,
     )
-    index.add_child(instance=page)
-    topics = StoryTopic.objects.filter(
-        translation_key__in=submission.topic_keys, locale=index.locale
+    # The same topics in the story's own locale. A ParentalManyToManyField: set in memory,
+    # written by add_child's save.
+    page.topics.set(
+        StoryTopic.objects.filter(translation_key__in=submission.topic_keys, locale=index.locale)
     )
-    page.topics.set(topics)
+    index.add_child(instance=page)
     page.save_revision(user=None, log_action=False)
 
     StoryPrivateRecord.objects.create(
@@ -161,13 +162,13 @@ def _make_image(photo: QueuedPhoto, written_files: list):
     image = image_model(
         title=f"story-photo-{secrets.token_hex(4)}",
         collection=Collection.get_first_root_node(),
-        width=photo.width,
-        height=photo.height,
     )
     image.file.save(
         random_image_name(photo.extension), ContentFile(bytes(photo.content)), save=False
     )
     written_files.append(image.file)
+    # Known from scrubbing; set after file.save(), which resets the dimension fields.
+    image.width, image.height = photo.width, photo.height
     image._set_image_file_metadata()
     image.save()
     return image

@@ -1,0 +1,185 @@
+"""The story form at /<lang>/stories/tell/: a no-JS form that only queues, with the receipt shown
+once, labels and errors in the contributor's language, and rate limits."""
+
+import datetime
+
+import pytest
+
+from stories.models import QueuedPhoto, QueuedSubmission, StoryPage
+from stories.privacy.receipts import normalise_receipt_code, receipt_matches
+from tests.stories.submission_helpers import (  # noqa: F401 (autouse fixture)
+    _fresh_limits_and_fast_forms,
+    form_pages,
+    jpeg_bytes,
+    receipt_from,
+    solved_protection,
+    story_fields,
+    submit_story,
+    upload,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_form_works_without_javascript_and_sets_only_the_csrf_cookie(client, form_pages):
+    tell, _status = form_pages["en"]
+    response = client.get("/en/stories/tell/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'enctype="multipart/form-data"' in html and 'method="post"' in html
+    for name in (
+        "title",
+        "text",
+        "language",
+        "credit",
+        "pseudonym",
+        "consent_publication",
+        "consent_translation",
+        "contact",
+        "photo_1",
+        "photo_3",
+        "captcha_1",
+        "website",
+    ):
+        assert f'name="{name}"' in html, name
+    assert 'name="photo_4"' not in html
+    assert set(response.cookies) == {"csrftoken"}
+    assert "no-store" in response["Cache-Control"]
+    # Nothing from another site: every src/href is local.
+    assert (
+        "http://" not in html.replace("http://testserver", "").split("<main")[1].split("</main>")[0]
+    )
+
+
+def test_a_submission_is_queued_with_a_date_and_the_receipt_shown_once(client, form_pages):
+    pages_before = StoryPage.objects.count()
+    response = submit_story(
+        client,
+        "/en/stories/tell/",
+        files={"photo_1": upload(jpeg_bytes())},
+        photo_1_alt="A red square",
+        contact="signal: someone",
+    )
+    assert response.status_code == 200
+    code = receipt_from(response)
+    assert normalise_receipt_code(code) is not None
+    assert "no-store" in response["Cache-Control"]
+    assert code not in response.get("Location", "") and code not in response.request["PATH_INFO"]
+
+    row = QueuedSubmission.objects.get()
+    assert row.title == "The night they came"
+    assert row.text == "First paragraph of what happened.\n\nSecond paragraph."
+    assert (row.language, row.region, row.credit, row.contact) == (
+        "en",
+        "siberia",
+        "anonymous",
+        "signal: someone",
+    )
+    assert row.consent_publication and row.consent_translation
+    assert row.received_on == datetime.datetime.now(datetime.UTC).date()
+    assert receipt_matches(code, row.receipt_digest)
+    assert code.replace("-", "") not in row.receipt_digest
+    photo = QueuedPhoto.objects.get(submission=row)
+    assert photo.alt_text == "A red square" and bytes(photo.content).startswith(b"\xff\xd8")
+    # The public POST never writes to the page tree.
+    assert StoryPage.objects.count() == pages_before
+
+    # Shown once: the form page never shows the code again.
+    assert code not in client.get("/en/stories/tell/").content.decode()
+
+
+def test_the_story_language_can_differ_from_the_page_language(client, form_pages):
+    submit_story(client, "/ru/stories/tell/", language="uk")
+    assert QueuedSubmission.objects.get().language == "uk"
+
+
+def test_a_wrong_captcha_answer_queues_nothing(client, form_pages):
+    data = {**solved_protection(client, "/en/stories/tell/"), **story_fields()}
+    data["captcha_1"] = "999999"
+    response = client.post("/en/stories/tell/", data)
+    assert response.status_code == 200
+    assert "That answer is not right" in response.content.decode()
+    assert not QueuedSubmission.objects.exists()
+
+
+def test_the_honeypot_rejects_bots(client, form_pages):
+    data = {**solved_protection(client, "/en/stories/tell/"), **story_fields()}
+    data["website"] = "http://spam.example"
+    client.post("/en/stories/tell/", data)
+    assert not QueuedSubmission.objects.exists()
+
+
+def test_a_pseudonym_is_required_only_with_pseudonym_credit(client, form_pages):
+    response = submit_story(client, "/en/stories/tell/", credit="pseudonym", pseudonym="")
+    assert "Please choose a pseudonym" in response.content.decode()
+    assert not QueuedSubmission.objects.exists()
+
+    submit_story(client, "/en/stories/tell/", credit="anonymous", pseudonym="Ignored Name")
+    assert QueuedSubmission.objects.get().pseudonym == ""
+
+
+def test_publication_consent_is_required(client, form_pages):
+    response = submit_story(client, "/en/stories/tell/", consent_publication=None)
+    assert "We can only publish your story if you agree" in response.content.decode()
+    assert not QueuedSubmission.objects.exists()
+
+
+def test_story_text_has_a_maximum_length(client, form_pages, settings):
+    settings.STORY_TEXT_MAX_LENGTH = 50
+    response = submit_story(client, "/en/stories/tell/", text="x" * 51)
+    assert 'maxlength="50"' in response.content.decode()
+    assert "at most 50 characters" in response.content.decode()
+    assert not QueuedSubmission.objects.exists()
+
+
+def test_invisible_and_control_characters_are_removed(client, form_pages):
+    submit_story(
+        client,
+        "/en/stories/tell/",
+        title="Night\u200b of\x07 fear",
+        text="One\u200b\u2066 line\r\n\r\n\r\n\r\nTwo",
+    )
+    row = QueuedSubmission.objects.get()
+    assert row.title == "Night of fear"
+    assert row.text == "One line\n\nTwo"
+
+
+def test_labels_and_errors_are_in_the_contributors_language(client, form_pages):
+    html = client.get("/ru/stories/tell/").content.decode()
+    assert "Ваша история" in html and "Отправить мою историю" in html
+    response = submit_story(client, "/ru/stories/tell/", credit="pseudonym", pseudonym="")
+    assert "Пожалуйста, выберите псевдоним" in response.content.decode()
+
+
+def test_too_many_submissions_from_one_address_get_a_friendly_429(client, form_pages, settings):
+    settings.STORY_RATE_LIMIT_PER_ADDRESS = 2
+    for _ in range(2):
+        assert submit_story(client, "/ru/stories/tell/").status_code == 200
+    response = submit_story(client, "/ru/stories/tell/")
+    assert response.status_code == 429
+    assert "Пожалуйста, подождите" in response.content.decode()
+    assert response["Retry-After"]
+    assert QueuedSubmission.objects.count() == 2
+    # Another address is not affected by this one.
+    assert (
+        submit_story(client, "/ru/stories/tell/", headers={"REMOTE_ADDR": "10.9.8.7"}).status_code
+        == 200
+    )
+
+
+def test_the_global_cap_covers_everyone_behind_tor(client, form_pages, settings):
+    settings.STORY_RATE_LIMIT_GLOBAL_PER_MINUTE = 2
+    for address in ("10.0.0.1", "10.0.0.2"):
+        submit_story(client, "/en/stories/tell/", headers={"REMOTE_ADDR": address})
+    response = submit_story(client, "/en/stories/tell/", headers={"REMOTE_ADDR": "10.0.0.3"})
+    assert response.status_code == 429
+    assert QueuedSubmission.objects.count() == 2
+
+
+def test_onion_requests_count_only_against_the_global_cap(client, form_pages, settings):
+    settings.STORY_RATE_LIMIT_PER_ADDRESS = 1
+    settings.ALLOWED_HOSTS = ["testserver", "example.onion"]
+    for _ in range(3):
+        response = submit_story(client, "/en/stories/tell/", headers={"HTTP_HOST": "example.onion"})
+        assert response.status_code == 200
+    assert QueuedSubmission.objects.count() == 3
