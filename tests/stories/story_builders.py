@@ -21,9 +21,11 @@ def make_topic(locale, name, slug):
 
 def make_story(index, title, paragraphs, *, user=None, publish=False, topics=(), **fields):
     body = [("paragraph", text) for text in paragraphs]
-    # Page.live defaults to True: a draft must say so.
-    fields.setdefault("live", False)
     page = make_page(index, StoryPage, title, user=user, publish=False, body=body, **fields)
+    if page.live:
+        # Page.live defaults to True; a draft must not be live (older tests.builders.make_page).
+        StoryPage.objects.filter(pk=page.pk).update(live=False)
+        page.refresh_from_db()
     if topics:
         page.topics.set(topics)
         revision = page.save_revision(user=user)
