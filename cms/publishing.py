@@ -15,6 +15,9 @@ from cms.workflows import exclusive_workflow_names
 
 def requires_workflow(page):
     """True if `page` is governed by an exclusive workflow (cached on the instance)."""
+    if page.pk is None:
+        # An unsaved page: its parent's answer counts (can_publish_subpage).
+        return False
     cached = getattr(page, "_cms_requires_workflow", None)
     if cached is None:
         workflow = page.get_workflow() if page.depth > 1 else None
@@ -26,9 +29,18 @@ def requires_workflow(page):
 _wagtail_can_publish = PagePermissionTester.can_publish
 
 
+_wagtail_can_publish_subpage = PagePermissionTester.can_publish_subpage
+
+
 def _can_publish(self):
     return _wagtail_can_publish(self) and not requires_workflow(self.page)
 
 
+def _can_publish_subpage(self):
+    # Creating and publishing in one go: a new child inherits its parent's workflow.
+    return _wagtail_can_publish_subpage(self) and not requires_workflow(self.page)
+
+
 def install():
     PagePermissionTester.can_publish = _can_publish
+    PagePermissionTester.can_publish_subpage = _can_publish_subpage

@@ -69,7 +69,8 @@ class World:
 
 def make_page(parent, model, title, *, user=None, publish=False, **fields):
     """A child page of `parent`, saved with a revision like the admin does; draft by default."""
-    page = model(title=title, locale=parent.locale, owner=user, **fields)
+    # Page.live defaults to True: a draft must say it is not live, as the admin does.
+    page = model(title=title, locale=parent.locale, owner=user, live=False, **fields)
     parent.add_child(instance=page)
     revision = page.save_revision(user=user)
     if publish:

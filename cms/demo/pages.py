@@ -13,7 +13,8 @@ def ensure_page(parent, model, slug, *, publish=True, user=None, **fields):
     existing = parent.get_children().filter(slug=slug, locale=parent.locale).first()
     if existing is not None:
         return existing.specific
-    page = model(slug=slug, locale=parent.locale, owner=user, **fields)
+    # Page.live defaults to True: a draft must say it is not live, as the admin does.
+    page = model(slug=slug, locale=parent.locale, owner=user, live=False, **fields)
     parent.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=False)
     if publish:
