@@ -18,8 +18,8 @@ HASHKEY = re.compile(
 STARTED = re.compile(r'name="form_started" value="([^"]+)"')
 
 
-@pytest.fixture(autouse=True)
-def _fresh_limits_and_fast_forms(settings):
+@pytest.fixture
+def story_form_env(settings):
     """Rate-limit counters live in the cache; no test may inherit another's. The minimum fill
     time is a real check (tested in cms); here people are just fast."""
     settings.FORM_MIN_FILL_SECONDS = 0

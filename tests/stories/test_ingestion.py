@@ -11,16 +11,14 @@ from stories import pipeline
 from stories.models import QueuedSubmission, StoryPage, StoryPrivateRecord
 from stories.privacy.receipts import receipt_matches
 from tests.stories.story_builders import make_topic
-from tests.stories.submission_helpers import (  # noqa: F401 (autouse fixture)
-    _fresh_limits_and_fast_forms,
-    form_pages,
+from tests.stories.submission_helpers import (
     jpeg_bytes,
     receipt_from,
     submit_story,
     upload,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("story_form_env")]
 
 
 def media_files(settings):

@@ -7,9 +7,7 @@ import pytest
 
 from stories.models import QueuedPhoto, QueuedSubmission, StoryPage
 from stories.privacy.receipts import normalise_receipt_code, receipt_matches
-from tests.stories.submission_helpers import (  # noqa: F401 (autouse fixture)
-    _fresh_limits_and_fast_forms,
-    form_pages,
+from tests.stories.submission_helpers import (
     jpeg_bytes,
     receipt_from,
     solved_protection,
@@ -18,7 +16,7 @@ from tests.stories.submission_helpers import (  # noqa: F401 (autouse fixture)
     upload,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("story_form_env")]
 
 
 def test_form_works_without_javascript_and_sets_only_the_csrf_cookie(client, form_pages):
