@@ -42,6 +42,7 @@ class CampaignFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
+        self.language = self.index.locale.language_code
         return self.index
 
     def title(self, index):
@@ -81,9 +82,6 @@ class CampaignFeed(Feed):
         from cms.models import SiteSettings
 
         return SiteSettings.for_request(self.request).organisation_name
-
-    def feed_extra_kwargs(self, index):
-        return {"language": index.locale.language_code}
 
 
 def serve_feed(request, index):

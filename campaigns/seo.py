@@ -27,11 +27,19 @@ def og_locale(language_code):
 
 
 def hero_image_url(page, request):
-    """Absolute URL of a 1200×630 rendition of the hero (what link previews expect), or ""."""
+    """Absolute URL of a 1200×630 rendition of the hero (what link previews expect), or "".
+
+    On the page's own origin, the one its canonical and hreflang URLs use (the Wagtail Site),
+    so previews never fetch the image from anywhere else.
+    """
     if not page.hero_image_id:
         return ""
     rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
-    return request.build_absolute_uri(rendition.url)
+    if rendition.url.startswith(("http://", "https://")):
+        return rendition.url  # storage with its own public URL (object storage in production)
+    site = page.get_site()
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return root + rendition.url
 
 
 def opengraph(page, request, description):

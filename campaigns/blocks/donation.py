@@ -15,7 +15,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from campaigns.formatting import format_money
-from campaigns.payments import PaymentPayloadError, epc_payload, qr_svg, spd_payload
+from campaigns.payments import PaymentPayloadError, epc_payload, qr_svg, spd_payload, to_sepa
+from campaigns.payments.epc import MAX_REMITTANCE_LENGTH
 
 EPC = "epc"
 SPD = "spd"
@@ -127,5 +128,7 @@ class DonationBlock(blocks.StructBlock):
                         "svg": svg,
                     }
                 )
-        context.update(account=account, codes=codes, spd=SPD)
+        # The reference as the bank will receive it (what the codes carry), for manual transfers.
+        reference = to_sepa(value["remittance"] or "")[:MAX_REMITTANCE_LENGTH].rstrip()
+        context.update(account=account, codes=codes, spd=SPD, reference=reference)
         return context

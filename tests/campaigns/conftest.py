@@ -11,6 +11,9 @@ from campaigns.models import BankAccount, CampaignPage
 from cms.demo import translate_page
 from tests.builders import make_page
 
+# The zbar command-line reader, for tests that decode the QR codes a page shows.
+from tests.campaigns.test_payments import zbarimg  # noqa: F401
+
 IBAN = "DE89370400440532013000"
 CZ_IBAN = "CZ6508000000192000145399"
 

@@ -120,7 +120,7 @@ def test_testimony_quotes_and_links_only_a_live_story(make_campaign, world, clie
     story_model = apps.get_model("stories", "StoryPage")
     stories = world.sections["stories"]["en"]
     live = make_page(stories, story_model, "How they took my brother", publish=True)
-    draft = make_page(stories, story_model, "A draft nobody may see", live=False)
+    draft = make_page(stories, story_model, "A draft nobody may see")
     page = make_campaign(
         body=[
             block("testimony", {"quote": "He wrote one post.", "attribution": "His sister"}),
