@@ -41,7 +41,19 @@ def forget_unpublished_revisions(page):
         latest_revision_id=live_id, has_unpublished_changes=False
     )
     deleted, _ = Revision.objects.filter(pk__in=stale).delete()
+    forget_stale_draft_title(live_id)
     return deleted
+
+
+def forget_stale_draft_title(revision_id):
+    """A revision stores the page row as it was when saved, and Wagtail copies the row's
+    `draft_title` — the title of the *previous* save — into it: after a moderator retitles a
+    story, the kept revision still holds the contributor's title there."""
+    revision = Revision.objects.get(pk=revision_id)
+    content = revision.content
+    if content.get("draft_title") != content.get("title"):
+        content["draft_title"] = content.get("title")
+        Revision.objects.filter(pk=revision_id).update(content=content)
 
 
 def forget_old_titles(page):

@@ -92,3 +92,14 @@ def test_number_of_queries_does_not_grow_with_the_number_of_stories(client, worl
         response = client.get(URL)
     assert response.content.decode().count("data-story=") == 7
     assert len(seven) == len(one)
+
+
+def test_new_story_is_in_the_moderators_awaiting_your_review_panel(client, world, users):
+    story_in_review(world, users, "en", "Fresh from the form")
+    login(client, users["moderator"])
+    assert "Fresh from the form" in client.get("/admin/").content.decode()
+    client.logout()
+    login(client, users["publisher"])
+    assert "Fresh from the form" not in client.get("/admin/").content.decode(), (
+        "publishers review only after the safety review"
+    )

@@ -108,3 +108,13 @@ def test_deleting_the_story_keeps_nothing_pointing_at_it(users, story):
     story.delete()
     record.refresh_from_db()
     assert record.page is None
+
+
+def test_translation_source_sent_to_translators_has_no_private_data(users, story):
+    from wagtail_localize.models import TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(story)
+
+    assert "They searched our flat at dawn." in source.content_json
+    assert "canary_contact" not in source.content_json
+    assert "private_record" not in source.content_json
