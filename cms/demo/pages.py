@@ -54,5 +54,11 @@ def translate_page(page, language, strings, *, publish=True, user=None):
                 "field_error": "",
             },
         )
-    translation.save_target(user=user, publish=publish)
-    return Page.objects.get(translation_key=page.translation_key, locale=locale).specific
+    # Localize would publish on commit, which never comes inside a test's transaction and
+    # comes too late for children translated in the same transaction: publish here instead.
+    translation.save_target(user=user, publish=False)
+    target = Page.objects.get(translation_key=page.translation_key, locale=locale).specific
+    if publish:
+        target.get_latest_revision().publish(user=user, skip_permission_checks=True)
+        target.refresh_from_db()
+    return target

@@ -1,0 +1,122 @@
+"""Workflows as declared in cms/workflows.py, and the second pair of eyes on stories."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowPage, WorkflowTask
+
+from cms.models import StandardPage
+from cms.sync import sync_roles, sync_workflows
+from tests.admin_client import workflow_action_url
+from tests.builders import make_page
+
+
+def snapshot():
+    return {
+        "groups": sorted(
+            (g.name, sorted(g.permissions.values_list("codename", flat=True)))
+            for g in Group.objects.all()
+        ),
+        "page_perms": sorted(
+            GroupPagePermission.objects.values_list("group__name", "page_id", "permission_id")
+        ),
+        "workflows": sorted(Workflow.objects.values_list("name", "active")),
+        "tasks": sorted(
+            WorkflowTask.objects.values_list("workflow__name", "task__name", "sort_order")
+        ),
+        "attached": sorted(WorkflowPage.objects.values_list("page_id", "workflow__name")),
+        "task_groups": sorted(
+            (t.name, sorted(g.name for g in t.specific.groups.all()))
+            for t in Task.objects.filter(active=True)
+        ),
+    }
+
+
+def test_syncing_twice_gives_the_same_rows(world):
+    sync_roles()
+    sync_workflows()
+    first = snapshot()
+    assert sync_roles() == 0
+    assert sync_workflows() == 0
+    assert snapshot() == first
+
+
+def test_sync_restores_what_someone_changed_by_hand(world):
+    publishers = Group.objects.get(name="Publishers")
+    GroupPagePermission.objects.filter(group=publishers).delete()
+    moderators = Group.objects.get(name="Moderators")
+    GroupPagePermission.objects.create(
+        group=moderators,
+        page=world.homes["en"],
+        permission=Permission.objects.get(codename="publish_page"),
+    )
+    assert sync_roles() > 0
+    assert GroupPagePermission.objects.filter(group=publishers).exists()
+    assert not GroupPagePermission.objects.filter(
+        group=moderators, permission__codename="publish_page"
+    ).exists()
+
+
+def test_workflows_attach_where_declared(world):
+    stories = world.sections["stories"]
+    assert all(page.get_workflow().name == "Story moderation" for page in stories.values())
+    assert world.sections["volunteering"]["ru"].get_workflow().name == "Vacancy publication"
+    assert world.sections["campaigns"]["en"].get_workflow().name == "Campaign publication"
+    # Translated campaigns and other translated pages go through translation review.
+    assert world.sections["campaigns"]["ru"].get_workflow().name == "Translation review"
+    assert world.homes["de"].get_workflow().name == "Translation review"
+    assert world.homes["en"].get_workflow() is None
+
+
+def test_wagtails_builtin_moderators_approval_is_retired(world):
+    builtin = Workflow.objects.get(name="Moderators approval")
+    assert not builtin.active
+    assert not WorkflowPage.objects.filter(workflow=builtin).exists()
+
+
+@pytest.fixture
+def story_in_review(world):
+    story = make_page(
+        world.sections["stories"]["en"], StandardPage, "A story", user=world.users["submitter"]
+    )
+    story.get_workflow().start(story, world.users["submitter"])
+    story.refresh_from_db()
+    return story
+
+
+def approve(client, user, page):
+    page.refresh_from_db()
+    state = page.current_workflow_task_state
+    client.force_login(user)
+    client.post(workflow_action_url(page, "approve", state))
+    state.refresh_from_db()
+    return state
+
+
+def test_the_same_person_cannot_approve_both_steps(client, world, story_in_review):
+    both = world.users["moderator2"]
+    both.groups.add(Group.objects.get(name="Publishers"))
+    review = approve(client, both, story_in_review)
+    assert review.status == review.STATUS_APPROVED
+    publication = approve(client, both, story_in_review)
+    assert publication.status == publication.STATUS_IN_PROGRESS
+    story_in_review.refresh_from_db()
+    assert not story_in_review.live
+    # The editor does not offer them the approval either.
+    response = client.get(f"/admin/pages/{story_in_review.pk}/edit/")
+    assert f"/approve/{publication.pk}/" not in response.content.decode()
+
+    other = approve(client, world.users["publisher"], story_in_review)
+    assert other.status == other.STATUS_APPROVED
+    story_in_review.refresh_from_db()
+    assert story_in_review.live
+
+
+def test_who_saved_the_latest_revision_cannot_give_final_approval(client, world, story_in_review):
+    approve(client, world.users["moderator"], story_in_review)
+    story_in_review.refresh_from_db()
+    story_in_review.title = "A story, tidied by the publisher"
+    story_in_review.save_revision(user=world.users["publisher"])
+    publication = approve(client, world.users["publisher"], story_in_review)
+    assert publication.status == publication.STATUS_IN_PROGRESS
+    story_in_review.refresh_from_db()
+    assert not story_in_review.live
