@@ -39,7 +39,10 @@ run: install compilemessages
 	$(BIN)/python manage.py load_demo_content --if-empty
 	@echo
 	@echo "Polyphony is being served at http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Story submissions become drafts for moderation within a minute (ingest_submissions)."
+	@$(BIN)/python manage.py ingest_submissions --loop --max-delay 60 & ingest=$$!; \
+		trap 'kill $$ingest 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install compilemessages
 	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
