@@ -3,6 +3,7 @@
 permissions they hold: reading applicants' contacts is not part of editing vacancy pages."""
 
 import csv
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.defaults import permission_denied
 
 from volunteering.models import ApplicationStatus, VacancyApplication, VacancyPage
 
@@ -21,13 +23,24 @@ CHANGE = "volunteering.change_vacancyapplication"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+def requires(permission):
+    """403 for anyone without `permission`. Returned rather than raised: Wagtail's admin wrapper
+    turns a raised PermissionDenied into a redirect to the dashboard, which hides the refusal."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                return permission_denied(request, PermissionDenied())
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
+@requires(VIEW)
 def vacancy_list(request):
-    _require(request, VIEW)
     vacancies = (
         VacancyPage.objects.annotate(
             total=Count("applications"),
@@ -42,12 +55,13 @@ def vacancy_list(request):
     )
 
 
+@requires(VIEW)
 @require_http_methods(["GET", "HEAD", "POST"])
 def application_list(request, vacancy_id):
-    _require(request, VIEW)
     vacancy = get_object_or_404(VacancyPage.objects.select_related("locale"), pk=vacancy_id)
     if request.method == "POST":
-        _require(request, CHANGE)
+        if not request.user.has_perm(CHANGE):
+            return permission_denied(request, PermissionDenied())
         application = get_object_or_404(
             VacancyApplication, pk=request.POST.get("application"), vacancy=vacancy
         )
@@ -93,8 +107,8 @@ CSV_COLUMNS = (
 )
 
 
+@requires(VIEW)
 def application_csv(request, vacancy_id):
-    _require(request, VIEW)
     vacancy = get_object_or_404(VacancyPage.objects.select_related("locale"), pk=vacancy_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"applications-{vacancy.slug}-{vacancy.locale.language_code}.csv"

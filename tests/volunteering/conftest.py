@@ -1,0 +1,15 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache; no test may inherit another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def index(world):
+    return world.sections["volunteering"]["en"]
