@@ -189,19 +189,21 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             return self.url + self.reverse_subpage("topic_feed_route", args=[topic.slug])
         return self.url + self.reverse_subpage("feed_route")
 
-    @path("")
-    def index_route(self, request):
-        topic = self.topic_from_slug(request.GET.get("topic"))
-        if request.GET.get("topic") and topic is None:
+    def get_context(self, request, *args, **kwargs):
+        # Not IndexPage.get_context: it would paginate the unfiltered listing first.
+        context = Page.get_context(self, request, *args, **kwargs)
+        requested = request.GET.get("topic")
+        topic = self.topic_from_slug(requested)
+        if requested and topic is None:
             raise Http404
-        context = {
-            "topic": topic,
-            "topics": self.topics(),
-            "items": self.paginate(request, self.listing_queryset(topic)),
-            "query": urlencode({"topic": topic.slug}) if topic else "",
-            "feed_url": self.feed_url(topic),
-        }
-        return self.render(request, context_overrides=context)
+        context.update(
+            topic=topic,
+            topics=self.topics(),
+            items=self.paginate(request, self.listing_queryset(topic)),
+            query=urlencode({"topic": topic.slug}) if topic else "",
+            feed_url=self.feed_url(topic),
+        )
+        return context
 
     @path("feed/")
     def feed_route(self, request):
