@@ -48,14 +48,16 @@ class CampaignFeed(Feed):
     def title(self, index):
         return index.title
 
+    # Absolute URLs on the Site's own root, like canonical and hreflang links, whatever host
+    # the request came in on.
     def link(self, index):
-        return index.get_url(self.request)
+        return index.get_full_url(self.request)
 
     def subtitle(self, index):
         return _("Campaigns published in this language.")
 
     def feed_url(self, index):
-        return self.request.build_absolute_uri()
+        return index.get_full_url(self.request) + "feed/"
 
     def items(self, index):
         return index.campaigns()[:FEED_SIZE]
@@ -67,7 +69,7 @@ class CampaignFeed(Feed):
         return item.standfirst
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_guid(self, item):
         return item.get_full_url(self.request)

@@ -128,6 +128,9 @@ def test_feed_per_locale_lists_that_languages_published_campaigns(
     root, titles = feed_entries(client, "en")
     assert titles == ["Free them all"]
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    entry = root.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href") == campaign.get_full_url()
+    assert entry.find(f"{ATOM}summary").text == campaign.standfirst
     root, titles = feed_entries(client, "ru")
     assert titles == ["Свободу всем"]
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
