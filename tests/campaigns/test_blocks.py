@@ -203,3 +203,14 @@ def test_every_stream_block_has_a_template_and_description():
         assert child.meta.template, name
         if name not in {"paragraph", "image"}:
             assert child.meta.description, name
+
+
+def test_numbers_are_never_sent_to_translators(make_campaign):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    page = make_campaign(body=[key_figures("1234567")])
+    translate(page, "de")
+    source = TranslationSource.objects.get(object_id=page.translation_key)
+    texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
+    assert "detained for anti-war statements" in texts and "people" in texts
+    assert not any("1234567" in text for text in texts)
