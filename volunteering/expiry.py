@@ -17,19 +17,25 @@ from volunteering.models import DeadlineReminder, VacancyPage
 COORDINATORS_GROUP = "Volunteer coordinators"
 
 
-def close_page(page, user=None):
-    """Publish a revision of the live content with status "closed". A pending draft is kept as
-    the latest revision, also marked closed, so that publishing it later cannot reopen the
-    vacancy by accident and the editor's unpublished work is not lost."""
+def publish_facts(page, user=None, **values):
+    """Publish a revision of the page's live content with `values` changed. A pending draft is
+    kept as the latest revision, with the same values, so that the editor's unpublished work is
+    not lost and publishing it later cannot undo the change (e.g. reopen a closed vacancy)."""
     page = VacancyPage.objects.get(pk=page.pk)
     draft = None
     if page.has_unpublished_changes and page.latest_revision:
         draft = page.latest_revision.as_object()
-    page.status = choices.Status.CLOSED
+    for name, value in values.items():
+        setattr(page, name, value)
     page.save_revision(user=user, log_action=True, clean=False).publish(user=user)
     if draft is not None:
-        draft.status = choices.Status.CLOSED
+        for name, value in values.items():
+            setattr(draft, name, value)
         draft.save_revision(user=user, log_action=False, clean=False)
+
+
+def close_page(page, user=None):
+    publish_facts(page, user=user, status=choices.Status.CLOSED)
 
 
 def close_expired(today=None):

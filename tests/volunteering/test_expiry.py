@@ -76,3 +76,27 @@ def test_coordinators_are_told_once_a_week_before_the_deadline(index, users):
     run(TODAY + timedelta(days=14))
     assert "Closing in a week" in mail.outbox[-1].body
     assert DeadlineReminder.objects.filter(vacancy=soon).count() == 2
+
+
+def test_translations_follow_their_sources_status_and_deadline(client, index):
+    from cms.demo import translate_page
+
+    source = make_vacancy(index, "Researcher", deadline=TODAY + timedelta(days=30))
+    russian = translate_page(source, "ru", {"Researcher": "Исследователь"})
+    assert russian.status == "open"
+    assert "Исследователь" in client.get("/ru/volunteer/").content.decode()
+
+    source.status = "filled"
+    source.save_revision().publish()
+    russian = VacancyPage.objects.get(pk=russian.pk)
+    assert russian.status == "filled"
+    assert russian.title == "Исследователь"  # words untouched
+    assert "Исследователь" not in client.get("/ru/volunteer/").content.decode()
+
+    source.status = "open"
+    source.deadline = TODAY - timedelta(days=1)
+    source.save_revision().publish()
+    russian = VacancyPage.objects.get(pk=russian.pk)
+    assert (russian.status, russian.deadline) == ("open", TODAY - timedelta(days=1))
+    run()
+    assert VacancyPage.objects.get(pk=russian.pk).status == "closed"
