@@ -197,7 +197,15 @@ def sync_all(verbosity=0, stdout=None):
 
 
 def sync_after_migrate(sender, using="default", verbosity=1, plan=None, **kwargs):
-    """Run by post_migrate. Page-scoped grants attach once the pages exist (signals.py)."""
+    """Run by post_migrate. Page-scoped grants attach once the pages exist (signals.py).
+
+    post_migrate reaches `cms` first (it is first in INSTALLED_APPS), before Django has created
+    the permissions of the apps after it; create them all now so roles can name any of them.
+    """
     if using != "default":
         return
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
     sync_all(verbosity=verbosity if verbosity > 1 else 0)
