@@ -11,6 +11,7 @@ revision; strings edited afterwards wait for the next submission.
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Workflow, WorkflowState
@@ -84,7 +85,14 @@ def submit_for_review(translation, user):
     draft = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
     )
-    draft.save_revision(user=user, log_action=True)
+    try:
+        draft.save_revision(user=user, log_action=True)
+    except ValidationError as error:
+        # e.g. the source's slug is already taken among the translation's siblings.
+        messages = "; ".join(error.messages)
+        raise CannotSubmit(
+            _("The translation cannot be saved: %(errors)s") % {"errors": messages}
+        ) from error
     if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         workflow_state.resume(user)
     else:
