@@ -9,7 +9,11 @@ so nothing has to remember to stamp a date when a story is published or rejected
   rejected task — or "cancelled"): page, private record, revisions, workflow history, log
   entries and photos used by no other page all go `STORY_RETENTION_DAYS` after the run ended.
   Resubmitting the story puts it back in review and stops the clock;
-- a record whose page is gone goes at once.
+- a record whose page was deleted goes `STORY_RETENTION_DAYS` after the deletion (until then
+  its receipt still answers "not published").
+
+stories/signals.py stamps `purge_after` when these things happen, so the receipt check and the
+moderators' panel see the date at once; `purge` recomputes it and is the one that deletes.
 """
 
 import datetime
@@ -29,6 +33,20 @@ def retention():
     return datetime.timedelta(
         days=getattr(settings, "STORY_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
     )
+
+
+def due_from_today():
+    return timezone.localdate() + retention()
+
+
+def stamp(page, due, *, only_if_unset=False):
+    """Set the `purge_after` of `page`'s private record, if it has one."""
+    from stories.models import StoryPrivateRecord
+
+    records = StoryPrivateRecord.objects.filter(page_id=page.pk)
+    if only_if_unset:
+        records = records.filter(purge_after__isnull=True)
+    records.exclude(purge_after=due).update(purge_after=due)
 
 
 @dataclass
@@ -89,8 +107,12 @@ def purge(today=None, stdout=None):
     for record in StoryPrivateRecord.objects.select_related("page"):
         page = record.page
         if page is None:
-            record.delete()
-            records += 1
+            if record.purge_after is None:
+                record.purge_after = today + retention()
+                record.save(update_fields=["purge_after"])
+            elif record.purge_after <= today:
+                record.delete()
+                records += 1
             continue
         outcome = outcome_of(page)
         due = outcome.decided_on + retention() if outcome else None

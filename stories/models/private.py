@@ -18,7 +18,8 @@ class StoryPrivateRecord(models.Model):
     - a story is *rejected* when its page is not live and its latest workflow run ended in
       Wagtail's "rejected" or "cancelled" state (a moderator or publisher rejected it, or the
       run was cancelled): the page and the record are deleted together;
-    - a record whose page was deleted (page is NULL) is deleted too.
+    - a record whose page was deleted (page is NULL) goes STORY_RETENTION_DAYS after the
+      deletion: until then the receipt check can still answer "not published".
 
     Stories still in review are kept whatever their age: deleting them would lose a story that
     a moderator has not yet read.

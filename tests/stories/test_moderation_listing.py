@@ -5,7 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.builders import PASSWORD
 from tests.stories.story_builders import make_private_record, make_story, submit_for_moderation
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +13,7 @@ URL = "/admin/stories/moderation/"
 
 
 def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
 
 
 def story_in_review(world, users, language, title):

@@ -7,7 +7,6 @@ import pytest
 from wagtail.models import Revision
 
 from stories.models import StoryPage
-from tests.builders import PASSWORD
 from tests.stories.story_builders import (
     edit_form_data,
     edit_url,
@@ -36,7 +35,7 @@ def story(world, users):
 
 
 def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
 
 
 def approve(client, story, user):

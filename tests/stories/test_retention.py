@@ -117,11 +117,38 @@ def test_retention_is_a_setting(index, users):
     assert not StoryPrivateRecord.objects.filter(pk=record.pk).exists()
 
 
-def test_orphaned_record_is_deleted_at_once(index, users):
+def test_record_of_a_deleted_story_is_kept_for_the_retention_period(index, users):
     page, record = rejected_story(index, users)
     page.delete()
-    purge()
+    record.refresh_from_db()
+    assert record.page is None
+    assert record.purge_after == timezone.localdate() + datetime.timedelta(days=30)
+
+    with days_later(29):
+        purge()
+    assert StoryPrivateRecord.objects.filter(pk=record.pk).exists()
+    with days_later(31):
+        purge()
     assert not StoryPrivateRecord.objects.filter(pk=record.pk).exists()
+
+
+def test_leaving_review_stamps_the_purge_date_at_once_and_resubmitting_clears_it(index, users):
+    in_30_days = timezone.localdate() + datetime.timedelta(days=30)
+    page, record = rejected_story(index, users)
+    record.refresh_from_db()
+    assert record.purge_after == in_30_days
+
+    WorkflowState.objects.get(object_id=str(page.pk)).resume(user=users["moderator"])
+    record.refresh_from_db()
+    assert record.purge_after is None
+
+    _published, published_record = published_story(index, users)
+    assert published_record.purge_after is None, "the record was made after publication"
+    story = make_story(index, "Publish me", ["Text."])
+    later_record = make_private_record(story)
+    story.save_revision().publish(skip_permission_checks=True)
+    later_record.refresh_from_db()
+    assert later_record.purge_after == in_30_days
 
 
 def test_rejected_story_takes_its_photos_but_not_photos_used_elsewhere(index, users):
