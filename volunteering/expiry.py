@@ -45,6 +45,10 @@ def close_expired(today=None):
     closed = []
     for page in expired:
         with transaction.atomic():
+            # Closing a source vacancy closes its translations too (translations.py): don't
+            # publish a second, empty revision for those.
+            if not VacancyPage.objects.filter(pk=page.pk, status=choices.Status.OPEN).exists():
+                continue
             close_page(page)
         closed.append(page)
     return closed

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.contrib.routable_page.models import path
 
-from cms.ratelimit import RateLimiter
+from cms.ratelimit import RateLimiter, client_address
 
 TOO_MANY = gettext_noop("Too many applications came from here just now. Please try again later.")
 
@@ -51,7 +51,7 @@ class VacancyServingMixin:
         if accepting and request.method == "POST":
             form = VacancyApplicationForm(request.POST)
             if form.is_valid():
-                if apply_limiter().hit("vacancy-apply", request.META.get("REMOTE_ADDR")):
+                if apply_limiter().hit("vacancy-apply", client_address(request)):
                     form.save(self)
                     response = HttpResponseRedirect(self.url + self.reverse_subpage("thanks"))
                     response.status_code = 303  # See Other: the browser GETs the thank-you page
