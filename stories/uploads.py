@@ -31,7 +31,7 @@ def _setting(name, default):
 
 def is_staff_path(path: str) -> bool:
     """Admin URLs keep Django's default upload handling."""
-    prefixes = _setting("STORY_UPLOAD_DEFAULT_HANDLER_PATHS", ("/admin/", "/django-admin/"))
+    prefixes = (_setting("POLYPHONY_ADMIN_PREFIX", "/admin/"), "/django-admin/")
     return any(path.startswith(prefix) for prefix in prefixes)
 
 

@@ -19,8 +19,17 @@ from wagtail.search import index
 from cms.blocks import RICH_TEXT_FEATURES
 
 
-def _no_store(response):
+def _form_response(response):
+    """Headers of every response that carries one of these forms.
+
+    - Never cached: it holds a CSRF token, a captcha, or once a receipt code.
+    - ``Referrer-Policy: same-origin`` instead of the site's ``no-referrer``: under no-referrer,
+      browsers (Fetch standard) send ``Origin: null`` with a form POST, and Django's CSRF check
+      rejects that, so no real browser could send the form. same-origin still sends nothing to
+      other sites; to ourselves it sends our own URL, which we do not store.
+    """
     add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -82,11 +91,13 @@ class StorySubmissionPage(Page):
             if form.is_valid():
                 code = queue_submission(form, self.locale.language_code)
                 context = {**self.get_context(request), "receipt_code": code}
-                return _no_store(TemplateResponse(request, self.get_template(request), context))
+                return _form_response(
+                    TemplateResponse(request, self.get_template(request), context)
+                )
         else:
             form = StorySubmissionForm(locale=self.locale)
         context = {**self.get_context(request), "form": form}
-        return _no_store(TemplateResponse(request, self.get_template(request), context))
+        return _form_response(TemplateResponse(request, self.get_template(request), context))
 
 
 class ReceiptStatusPage(Page):
@@ -103,6 +114,10 @@ class ReceiptStatusPage(Page):
 
     class Meta:
         verbose_name = _("receipt check page")
+
+    def get_sitemap_urls(self, request=None):
+        # Nothing here for search engines: an empty form that answers only to a code.
+        return []
 
     def serve(self, request, *args, **kwargs):
         from stories.forms import ReceiptStatusForm
@@ -141,4 +156,4 @@ class ReceiptStatusPage(Page):
         else:
             form = ReceiptStatusForm()
         context = {**self.get_context(request), "form": form, "status": status}
-        return _no_store(TemplateResponse(request, self.get_template(request), context))
+        return _form_response(TemplateResponse(request, self.get_template(request), context))

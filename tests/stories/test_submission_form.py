@@ -181,3 +181,24 @@ def test_onion_requests_count_only_against_the_global_cap(client, form_pages, se
         response = submit_story(client, "/en/stories/tell/", headers={"HTTP_HOST": "example.onion"})
         assert response.status_code == 200
     assert QueuedSubmission.objects.count() == 3
+
+
+def test_a_browser_with_csrf_checks_can_send_the_form(form_pages):
+    """Real browsers send Origin with a POST; the page's referrer policy decides whether it is
+    our origin or "null" (which Django's CSRF check refuses). The form pages ask for same-origin."""
+    import re
+
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.get("/en/stories/tell/")
+    assert response["Referrer-Policy"] == "same-origin"
+    assert browser.get("/en/stories/status/")["Referrer-Policy"] == "same-origin"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+    data = {
+        **solved_protection(browser, "/en/stories/tell/"),
+        **story_fields(),
+        "csrfmiddlewaretoken": token.group(1),
+    }
+    sent = browser.post("/en/stories/tell/", data, HTTP_ORIGIN="http://testserver")
+    assert sent.status_code == 200 and QueuedSubmission.objects.count() == 1
