@@ -11,7 +11,7 @@ import json
 import uuid
 
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from campaigns import demo_content as text
@@ -185,7 +185,10 @@ def sync_translations(page, strings_by_language, user=None):
                     context=segment.context,
                     defaults={"data": data, "last_translated_by": user, "has_error": False},
                 )
-        translation.save_target(user=user, publish=True)
+        # Published here rather than by localize on commit, as cms.demo.translate_page does.
+        translation.save_target(user=user, publish=False)
+        target = Page.objects.get(translation_key=page.translation_key, locale=locale)
+        target.get_latest_revision().publish(user=user, skip_permission_checks=True)
 
 
 def build_active_campaign(ctx, index):

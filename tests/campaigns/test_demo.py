@@ -17,12 +17,7 @@ from .test_donation import decoded
 
 
 @pytest.fixture
-def built(world, monkeypatch):
-    # The demo runs in autocommit, where wagtail-localize publishes each translation as its
-    # transaction commits; a test's transaction never commits, so publish at once instead.
-    monkeypatch.setattr(
-        "wagtail_localize.models.transaction.on_commit", lambda func, *a, **k: func()
-    )
+def built(world):
     ctx = DemoContext(homes=world.homes, users=world.users, log=lambda message: None)
     demo.build(ctx)
     return ctx
