@@ -1,0 +1,122 @@
+"""The headers a browser receives from each kind of page: a reader page, a page with a form,
+a vacancy's application page and its thank-you page, and the admin."""
+
+import pytest
+
+from tests.stories.submission_helpers import ensure_form_pages
+from tests.volunteering.helpers import make_vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+
+
+def assert_common_headers(response, private=True):
+    assert response["X-Content-Type-Options"] == "nosniff"
+    # Form pages: "same-origin", or the browser's POST carries `Origin: null` (CSRF refuses it).
+    assert response["Referrer-Policy"] == ("same-origin" if private else "no-referrer")
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    permissions = response["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
+        assert f"{feature}=()" in permissions
+
+
+def assert_strict_public_csp(response):
+    csp = directives(response)
+    assert csp["default-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["base-uri"] == ["'none'"]
+    assert csp["form-action"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert "'unsafe-inline'" not in csp["script-src"]
+    assert "'unsafe-eval'" not in csp["script-src"]
+    assert not any(source.startswith(("http", "*")) for values in csp.values() for source in values)
+
+
+def test_reader_page_is_strict_cacheable_and_sets_no_cookie(client, world):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert_common_headers(response, private=False)
+    assert_strict_public_csp(response)
+    assert "no-store" not in response.get("Cache-Control", "")
+    assert "X-Robots-Tag" not in response
+    assert not response.cookies
+
+
+def test_story_form_and_receipt_pages_are_private(client, world):
+    tell, status = ensure_form_pages(world, languages=("en",))["en"]
+    for page in (tell, status):
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert_common_headers(response)
+        assert_strict_public_csp(response)
+        assert "no-store" in response["Cache-Control"]
+        assert "noindex" in response["X-Robots-Tag"]
+        # At most the CSRF cookie, and it is SameSite=Strict.
+        assert set(response.cookies) <= {"csrftoken"}
+        if response.cookies:
+            assert response.cookies["csrftoken"]["samesite"] == "Strict"
+
+
+def test_a_post_answer_is_private_even_when_it_fails(client, world):
+    tell, _status = ensure_form_pages(world, languages=("en",))["en"]
+    response = client.post(tell.url, {"title": "x"})
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_vacancy_with_an_application_form_is_private_without_any_marker(client, world):
+    vacancy = make_vacancy(world.sections["volunteering"]["en"], "Night editor")
+    response = client.get(vacancy.url)
+    assert response.status_code == 200
+    assert 'method="post"' in response.content.decode().lower()
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+    assert set(response.cookies) <= {"csrftoken"}
+
+
+def test_inline_scripts_would_need_the_nonce_of_the_response(rf, settings):
+    """A template that asks for request.csp_nonce gets it into the header, and only then."""
+    from django.http import HttpResponse
+
+    from cms.security.headers import PolyphonyCSPMiddleware
+
+    def view(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')
+
+    request = rf.get("/en/")
+    response = PolyphonyCSPMiddleware(view)(request)
+    nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+    assert f"'nonce-{nonce}'" in directives(response)["script-src"]
+    plain = PolyphonyCSPMiddleware(lambda r: HttpResponse("x"))(rf.get("/en/"))
+    assert not any(s.startswith("'nonce-") for s in directives(plain)["script-src"])
+
+
+def test_admin_allows_same_origin_framing_and_wagtails_inline_code(client, users):
+    client.force_login(users["moderator"])
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert_common_headers(response)
+    csp = directives(response)
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert "'unsafe-inline'" in csp["script-src"]
+    assert not any(s.startswith("'nonce-") for s in csp["script-src"])
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+    session = response.wsgi_request.session
+    assert session.get_expire_at_browser_close()
+
+
+def test_admin_login_page_sets_only_strict_cookies(world):
+    from django.test import Client
+
+    response = Client().get("/admin/login/")
+    assert response.status_code == 200
+    assert set(response.cookies) <= {"csrftoken"}
+    for morsel in response.cookies.values():
+        assert morsel["samesite"] == "Strict"
