@@ -25,10 +25,18 @@ def test_demo_has_eleven_open_and_two_closed_positions_and_is_safe_to_rerun(clie
         assert (job_posting(text) is not None) == is_listed
         assert ('<meta name="robots" content="noindex">' in text) == (not is_listed)
 
-    for language in ("ru", "uk", "de"):
+    # Other languages list their translations, and the English original of the rest.
+    for language, count_text in (
+        ("ru", "11 открытых вакансий"),
+        ("uk", "11 відкритих вакансій"),
+        ("de", "11 offene Stellen"),
+        ("fr", "11 postes ouverts"),
+        ("cs", "11 otevřených pozic"),
+    ):
         translated = VacancyPage.objects.filter(locale__language_code=language).live()
-        assert translated.exists()
         shown = listing(client, f"/{language}/volunteer/")
-        assert sorted(shown["titles"]) == sorted(page.title for page in translated.open())
-        page = translated.open().first()
-        assert page.title not in english.values_list("title", flat=True)  # really translated
+        assert shown["count_text"] == count_text
+        own = {page.title for page in translated.open()}
+        assert own <= set(shown["titles"])
+        if language in ("ru", "uk", "de"):
+            assert own and not own & set(english.values_list("title", flat=True))

@@ -139,3 +139,22 @@ def test_count_uses_russian_plural_forms(client, world, count, expected):
         make_vacancy(index, f"Вакансия {number}")
     assert VacancyPage.objects.child_of(index).open().count() == count
     assert listing(client, "/ru/volunteer/")["count_text"] == expected
+
+
+def test_untranslated_vacancies_are_listed_in_the_source_language(client, world):
+    from cms.demo import translate_page
+
+    english = world.sections["volunteering"]["en"]
+    translated = make_vacancy(english, "Researcher", team="research")
+    make_vacancy(english, "Designer", team="design")
+    make_vacancy(english, "Old role", status="closed")
+    translate_page(translated, "ru", {"Researcher": "Исследователь"})
+
+    shown = listing(client, "/ru/volunteer/?")
+    assert shown["count_text"] == "2 открытые вакансии"
+    assert sorted(shown["titles"]) == ["Designer", "Исследователь"]  # translation replaces it
+    assert '<li class="listing__item vacancy-card" lang="en">' in shown["html"]
+    assert sorted(feed_titles(client, "/ru/volunteer/feed/")) == ["Designer", "Исследователь"]
+    assert listing(client, "/ru/volunteer/?team=design")["titles"] == ["Designer"]
+    # The English listing is unchanged by translations.
+    assert sorted(listing(client, "/en/volunteer/")["titles"]) == ["Designer", "Researcher"]

@@ -1,8 +1,11 @@
 """The volunteering section's index: `/<lang>/volunteer/` lists the open vacancies of its
 language with filters, and `/<lang>/volunteer/feed/` is the same list as an Atom feed."""
 
+from django.conf import settings
+from django.db import models
 from django.db.models import F
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
 
 from cms.models import IndexPage
 from volunteering.filters import apply_filters, build_facets, querystring, selected_filters
@@ -19,13 +22,40 @@ class VacancyIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = "vacancy index page"
 
     def open_vacancies(self, today=None):
-        """Every open vacancy of this language, soonest deadline first."""
+        """Every open vacancy for readers of this language, soonest deadline first.
+
+        A vacancy not (yet) translated into this language is listed in the source language
+        rather than hidden: most roles are remote and many need English anyway, and a reader of
+        the Czech site should not be told there is nothing to do. A translation, once live,
+        replaces its source here. Either way `open()` decides, so the count, filters and feed
+        still agree.
+        """
+        own = VacancyPage.objects.child_of(self)
+        candidates = models.Q(pk__in=own.values("pk"))
+        source_index = self.source_index()
+        if source_index is not None:
+            untranslated = (
+                VacancyPage.objects.child_of(source_index)
+                .exclude(translation_key__in=own.live().values("translation_key"))
+                .values("pk")
+            )
+            candidates |= models.Q(pk__in=untranslated)
         return (
-            VacancyPage.objects.child_of(self)
+            VacancyPage.objects.filter(candidates)
             .open(today)
+            .select_related("locale")
             .order_by(F("deadline").asc(nulls_last=True), "-first_published_at", "pk")
             .prefetch_related("skills")
         )
+
+    def source_index(self):
+        """The index in the source language, or None when this is it."""
+        if self.locale.language_code == settings.SOURCE_LANGUAGE:
+            return None
+        source_locale = Locale.objects.filter(language_code=settings.SOURCE_LANGUAGE).first()
+        if source_locale is None:
+            return None
+        return self.get_translation_or_none(source_locale)
 
     def listing_queryset(self):
         return self.open_vacancies()
