@@ -71,3 +71,35 @@ def test_a_donation_code_that_would_not_fit_is_refused(client, world, eur_accoun
     assert response.status_code == 200
     assert "The EPC QR code would hold" in response.content.decode()
     assert not CampaignPage.objects.filter(slug="free-them-all").exists()
+
+
+def test_the_ru_translator_opens_a_campaign_with_every_block_in_the_translation_editor(
+    client, world, make_campaign, eur_account
+):
+    from .conftest import block, items, translate
+    from .test_blocks import key_figures
+
+    donation = {
+        "heading": "Donate",
+        "text": "",
+        "account": eur_account.pk,
+        "amounts": items(["10"]),
+        "open_amount": True,
+        "remittance": "Donation",
+    }
+    page = make_campaign(
+        body=[
+            key_figures(),
+            block("demands", {"heading": "We demand", "demands": ["Free them."]}),
+            block("testimony", {"quote": "One post.", "attribution": "A sister", "story": None}),
+            block("donation", donation),
+        ]
+    )
+    ru = translate(page, "ru")
+    client.force_login(world.users["translator_ru"])
+    response = client.get(f"/admin/pages/{ru.pk}/edit/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    # Localize's editor lists the strings to translate; the bank account is not among them.
+    assert "detained for anti-war statements" in content and "One post." in content
+    assert "DE89370400440532013000" not in content

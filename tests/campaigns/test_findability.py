@@ -187,3 +187,11 @@ def test_api_detail_shows_campaign_fields_and_nothing_else(campaign, world, clie
 def test_api_sets_no_cookies(campaign, client):
     response = client.get("/api/v2/campaigns/?locale=en")
     assert response.cookies == {}
+
+
+def test_feed_cache_keys_differ_per_locale(world, rf):
+    from campaigns.feeds import cache_key
+
+    request = rf.get("/")
+    keys = {cache_key(request, world.sections["campaigns"][lang]) for lang in ("en", "ru", "de")}
+    assert len(keys) == 3 and all(f":{lang}:" in " ".join(keys) for lang in ("en", "ru", "de"))
