@@ -8,39 +8,27 @@ Two scopes:
 
 The limits are settings (STORY_RATE_LIMIT_*, STORY_RECEIPT_RATE_LIMIT_*), so an operator can raise
 them for a campaign day or a benchmark. Over the limit: HTTP 429 with a friendly page, in the
-language of the page (LocaleMiddleware has activated it from the URL).
+language of the page (LocaleMiddleware has activated it from the URL). The address comes from
+cms.ratelimit.client_address (proxy header, onion service) and only ever reaches the limiter.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 
-from cms.ratelimit import RateLimiter
+from cms.ratelimit import RateLimiter, client_address
+
+__all__ = [
+    "RECEIPT_SCOPE",
+    "SUBMIT_SCOPE",
+    "client_address",
+    "receipt_limiter",
+    "submission_limiter",
+    "too_many_requests",
+]
 
 SUBMIT_SCOPE = "story-submit"
 RECEIPT_SCOPE = "receipt-check"
-
-
-def client_address(request):
-    """The address to count against, or None where it means nothing.
-
-    - Requests through the onion service (a Host ending in ".onion") all come from the local
-      Tor daemon: only the global cap applies to them.
-    - Behind a reverse proxy, STORY_CLIENT_ADDRESS_META names the META key the proxy sets (e.g.
-      "HTTP_X_REAL_IP"); it must be a header the proxy always overwrites, never one a client can
-      choose. Unset, REMOTE_ADDR is used.
-    The address is only ever passed to the limiter, which keeps an HMAC of it under a daily
-    secret; it is never stored or logged.
-    """
-    host = request.META.get("HTTP_HOST", "").split(":")[0].lower()
-    if host.endswith(".onion"):
-        return None
-    key = getattr(settings, "STORY_CLIENT_ADDRESS_META", "") or "REMOTE_ADDR"
-    address = request.META.get(key, "")
-    if key != "REMOTE_ADDR":
-        # A proxy may append; the last entry is the one it added itself.
-        address = address.split(",")[-1]
-    return address.strip() or None
 
 
 def submission_limiter():

@@ -177,6 +177,7 @@ def test_the_global_cap_covers_everyone_behind_tor(client, form_pages, settings)
 def test_onion_requests_count_only_against_the_global_cap(client, form_pages, settings):
     settings.STORY_RATE_LIMIT_PER_ADDRESS = 1
     settings.ALLOWED_HOSTS = ["testserver", "example.onion"]
+    settings.ONION_SERVICE_HOSTS = ["example.onion"]
     for _ in range(3):
         response = submit_story(client, "/en/stories/tell/", headers={"HTTP_HOST": "example.onion"})
         assert response.status_code == 200
