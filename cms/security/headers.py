@@ -24,14 +24,12 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
-# Everything a page could ask the browser for, denied. clipboard-write stays at its default
+# Everything a page could ask the browser for, denied (only features Chromium recognises: an
+# unknown one costs a console warning on every page). clipboard-write stays at its default
 # ("self"): the campaigns' "copy the account number" button uses it.
 PERMISSIONS_DENIED = (
     "accelerometer",
-    "ambient-light-sensor",
     "autoplay",
-    "battery",
-    "bluetooth",
     "browsing-topics",
     "camera",
     "display-capture",
@@ -53,7 +51,6 @@ PERMISSIONS_DENIED = (
     "screen-wake-lock",
     "serial",
     "usb",
-    "web-share",
     "xr-spatial-tracking",
 )
 PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in PERMISSIONS_DENIED)
@@ -72,7 +69,14 @@ class PolyphonyCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if report_only or not is_admin_path(request):
+        if report_only:
+            return parts
+        if is_preview(request):
+            # The public page as the editor's preview panel frames it: the public policy, but
+            # framed by the admin (same origin).
+            replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+            return PolicyParts(parts.config, parts.update, replace, parts.nonce)
+        if not is_admin_path(request):
             return parts
         # A nonce in the header would make browsers ignore 'unsafe-inline', which the admin
         # needs; the admin policy has no nonce placeholder, so none is sent.
@@ -81,8 +85,14 @@ class PolyphonyCSPMiddleware(CSPMiddleware):
         )
 
 
+def is_preview(request):
+    """Wagtail renders previews by running a dummy request for the page's public URL through
+    the whole middleware chain (PreviewableMixin.make_preview_request), flagged is_dummy."""
+    return getattr(request, "is_dummy", False)
+
+
 def is_private(request, response):
-    if getattr(response, "polyphony_private", False):
+    if getattr(response, "polyphony_private", False) or is_preview(request):
         return True
     if request.method == "POST" or is_admin_path(request):
         return True

@@ -120,3 +120,19 @@ def test_admin_login_page_sets_only_strict_cookies(world):
     assert set(response.cookies) <= {"csrftoken"}
     for morsel in response.cookies.values():
         assert morsel["samesite"] == "Strict"
+
+
+def test_preview_of_a_page_can_be_framed_by_the_admin_and_keeps_the_strict_policy(client, world):
+    from tests.admin_client import edit_url, form_values
+
+    client.force_login(world.users["admin"])
+    home = world.homes["en"]
+    preview_url = edit_url(home) + "preview/"
+    data = form_values(client.get(edit_url(home)).content.decode())
+    assert client.post(preview_url, data).json()["is_valid"]
+    response = client.get(preview_url, {"mode": ""})
+    assert response.status_code == 200
+    csp = directives(response)
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert "'unsafe-inline'" not in csp["script-src"]
+    assert "no-store" in response["Cache-Control"]

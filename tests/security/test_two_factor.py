@@ -137,3 +137,9 @@ def test_reset_command_refuses_an_unknown_user(world):
 
     with pytest.raises(CommandError):
         call_command("reset_2fa", "nobody-here", stdout=StringIO())
+
+
+def test_the_enrol_page_can_load_the_admins_own_scripts(world):
+    client, _ = sign_in("moderator")
+    assert client.get("/admin/jsi18n/").status_code == 200
+    assert client.get("/admin/pages/").status_code == 302
