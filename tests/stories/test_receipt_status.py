@@ -94,3 +94,10 @@ def test_the_status_page_is_never_cached(client, form_pages):
     response = client.get(STATUS)
     assert "no-store" in response["Cache-Control"]
     assert "no-store" in check(client, new_receipt_code())["Cache-Control"]
+
+
+def test_the_status_page_stays_out_of_sitemaps_and_search_engines(client, form_pages):
+    tell, status = form_pages["en"]
+    assert status.get_sitemap_urls() == []
+    assert tell.get_sitemap_urls() != []
+    assert '<meta name="robots" content="noindex">' in client.get(STATUS).content.decode()
