@@ -40,6 +40,10 @@ def translate_page(page, language, strings, *, publish=True, user=None):
     )
     for segment in source.stringsegment_set.select_related("string", "context"):
         text = strings.get(segment.string.data)
+        if text is None and segment.context.path == "slug":
+            # Paths are the same in every language (/ru/stories/): the slug is "translated" to
+            # itself, so the translation counts as complete.
+            text = segment.string.data
         if text is None:
             continue
         StringTranslation.objects.update_or_create(
