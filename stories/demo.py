@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from cms.demo import ensure_page, translate_page
 from stories.demo_content import IN_MODERATION, PUBLISHED, TOPICS
+from stories.demo_forms import build_form_pages
 from stories.models import StoryIndexPage, StoryPage, StoryPrivateRecord, StoryTopic
 from stories.privacy.receipts import new_receipt_code, receipt_digest
 
@@ -93,6 +94,8 @@ def build(ctx):
     indexes = {"en": index}
     for language, strings in INDEX_TRANSLATIONS.items():
         indexes[language] = translate_page(index, language, strings, user=ctx.users.get("admin"))
+    # The public side (stories-A, stories/demo_forms.py): the form and the receipt check.
+    build_form_pages(ctx, index)
 
     ctx.step("Story topics in every language")
     topics = ensure_topics()
