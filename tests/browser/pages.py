@@ -1,0 +1,48 @@
+"""Every public page type, as a path in a given language, found in the demo content. Shared by
+the accessibility tests and the screenshot script so that both cover the same pages."""
+
+PAGE_TYPES = [
+    "home",
+    "standard page",
+    "story index",
+    "story",
+    "story form",
+    "receipt check",
+    "campaign index",
+    "campaign",
+    "vacancy index",
+    "vacancy index, filtered",
+    "vacancy",
+    "not found",
+]
+
+
+def public_path(kind, language):
+    """The path of a live page of this kind in this language (or of a missing one for 404)."""
+    from campaigns.models import CampaignIndexPage, CampaignPage
+    from cms.models import HomePage, StandardPage
+    from stories.models import ReceiptStatusPage, StoryIndexPage, StoryPage, StorySubmissionPage
+    from volunteering.models import VacancyIndexPage, VacancyPage
+
+    models = {
+        "home": HomePage,
+        "standard page": StandardPage,
+        "story index": StoryIndexPage,
+        "story": StoryPage,
+        "story form": StorySubmissionPage,
+        "receipt check": ReceiptStatusPage,
+        "campaign index": CampaignIndexPage,
+        "campaign": CampaignPage,
+        "vacancy index": VacancyIndexPage,
+        "vacancy index, filtered": VacancyIndexPage,
+        "vacancy": VacancyPage,
+    }
+    if kind == "not found":
+        return f"/{language}/no-such-page/"
+    pages = models[kind].objects.live().public().filter(locale__language_code=language)
+    page = pages.order_by("-first_published_at", "path").first()
+    assert page is not None, f"the demo content has no live {kind} in {language}"
+    path = page.specific.url
+    if kind == "vacancy index, filtered":
+        path += "?remote=yes"
+    return path
