@@ -136,3 +136,13 @@ def test_preview_of_a_page_can_be_framed_by_the_admin_and_keeps_the_strict_polic
     assert csp["frame-ancestors"] == ["'self'"]
     assert "'unsafe-inline'" not in csp["script-src"]
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("section", ["stories", "campaigns", "volunteering"])
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_section_index_is_a_strict_reader_page(client, world, section, language):
+    response = client.get(world.sections[section][language].url)
+    assert response.status_code == 200
+    assert_common_headers(response, private=False)
+    assert_strict_public_csp(response)
+    assert not response.cookies
