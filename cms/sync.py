@@ -208,4 +208,20 @@ def sync_after_migrate(sender, using="default", verbosity=1, plan=None, **kwargs
 
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
+    ensure_data_migration_permissions()
     sync_all(verbosity=verbosity if verbosity > 1 else 0)
+
+
+def ensure_data_migration_permissions():
+    """wagtail-localize creates "submit_translation" in a data migration, not a model's Meta, so
+    a flushed database (transactional tests) loses it while our Publishers role names it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )

@@ -15,7 +15,7 @@ from campaigns.models import CampaignIndexPage
 from cms.demo import ensure_page, translate_page
 from cms.demo.base import DEMO_USERS, ensure_homes, ensure_users
 from cms.models import HomePage
-from cms.sync import sync_all
+from cms.sync import ensure_data_migration_permissions, sync_all
 from stories.models import StoryIndexPage
 from volunteering.models import VacancyIndexPage
 
@@ -39,6 +39,7 @@ def ensure_roots():
 
 
 def build_world():
+    ensure_data_migration_permissions()
     sync_all()
     ensure_roots()
     users = ensure_users(PASSWORD)
