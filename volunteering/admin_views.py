@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
 
+from cms.security.audit import record
 from volunteering.models import ApplicationStatus, VacancyApplication, VacancyPage
 
 VIEW = "volunteering.view_vacancyapplication"
@@ -73,6 +74,8 @@ def application_list(request, vacancy_id):
         else:
             messages.error(request, _("Choose a status from the list."))
         return redirect("volunteering_applications", vacancy_id=vacancy.pk)
+    # Who read applicants' answers, and when (never what): cms/security/audit.py.
+    record(request, "listed", vacancy)
     applications = vacancy.applications.all()
     status = request.GET.get("status")
     if status in ApplicationStatus.values:
@@ -110,6 +113,7 @@ CSV_COLUMNS = (
 @requires(VIEW)
 def application_csv(request, vacancy_id):
     vacancy = get_object_or_404(VacancyPage.objects.select_related("locale"), pk=vacancy_id)
+    record(request, "exported", vacancy)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"applications-{vacancy.slug}-{vacancy.locale.language_code}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -9,7 +9,9 @@ import pytest
 from captcha.models import CaptchaStore
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 
+from cms.security.audit import ACTION as AUDIT_ACTION
 from tests.volunteering.helpers import make_vacancy
 from volunteering.models import VacancyApplication
 
@@ -238,3 +240,7 @@ def test_csv_export_holds_every_answer_and_defuses_formulas(client, users, vacan
         "I translate for a living and want to help.",
     ]
     assert olga[0] == timezone.localdate().isoformat()
+    # The export is on the vacancy's history: who and when, none of the answers.
+    entry = PageLogEntry.objects.get(page=vacancy, action=AUDIT_ACTION, data__kind="exported")
+    assert entry.user_id == users["coordinator"].pk
+    assert "Ольга" not in f"{entry.label} {entry.data}"
