@@ -20,9 +20,9 @@ import shutil
 import pytest
 
 from tests.browser import site
+from tests.browser.site import LAUNCH_ARGS
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def chromium_path():

@@ -11,7 +11,18 @@ from django.core.management import call_command
 
 from tests.builders import PASSWORD, build_world
 
-__all__ = ["PASSWORD", "captcha_answer", "flush", "jpeg_file", "load_demo", "sign_in"]
+# Debian's Chromium, headless, quiet: no GPU, no background requests to Google's services.
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+__all__ = [
+    "LAUNCH_ARGS",
+    "PASSWORD",
+    "captcha_answer",
+    "flush",
+    "jpeg_file",
+    "load_demo",
+    "sign_in",
+]
 
 
 def load_demo():

@@ -69,8 +69,8 @@ def test_the_story_form_works_by_keyboard_with_visible_focus(demo_server, contex
 def test_form_errors_are_summarised_and_tied_to_their_fields(demo_server, context_factory):
     page = context_factory().new_page()
     page.goto(demo_server + public_path("story form", "en"))
-    page.get_by_label("Title", exact=True).fill("A title")
-    page.get_by_label("Your story", exact=True).fill("Some text.")
+    page.get_by_role("textbox", name="Title", exact=True).fill("A title")
+    page.get_by_role("textbox", name="Your story", exact=True).fill("Some text.")
     page.get_by_label("I agree that my story is published").check()
     page.get_by_label("A pseudonym").check()  # ...but no pseudonym given
     wrong = str(int(captcha_answer(page)) + 1)
