@@ -10,3 +10,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Workflow notifications and vacancy reminders go to the console: no mail server in development.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
