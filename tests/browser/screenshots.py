@@ -67,8 +67,15 @@ def _build_site(languages):
 
 
 def _serve():
+    """The site on a free port of this machine, as readers get it: with DEBUG off, so that the
+    404 page is the site's own, not Django's debug page. The URLs are loaded first, while DEBUG
+    is still on, so that media (campaign pictures) are still served by Django."""
+    from django.conf import settings
+    from django.urls import get_resolver
     from pytest_django.live_server_helper import LiveServer
 
+    get_resolver().url_patterns  # noqa: B018 - loads cms.urls with its media route
+    settings.DEBUG = False
     return LiveServer("localhost")
 
 

@@ -25,7 +25,8 @@ def tell_story(page, base_url, photo):
     shown_at = time.monotonic()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tell your story")
     page.get_by_role("textbox", name="Title", exact=True).fill(TITLE)
-    page.get_by_role("textbox", name="Your story", exact=True).fill(f"{KEPT} {IDENTIFYING}\n\n{LAST}")
+    story = page.get_by_role("textbox", name="Your story", exact=True)
+    story.fill(f"{KEPT} {IDENTIFYING}\n\n{LAST}")
     page.get_by_label("I agree that my story is published").check()
     page.get_by_label("Photo 1 (optional)").set_input_files(str(photo))
     page.get_by_label("What does photo 1 show? (optional)").fill("A school with broken windows")
@@ -68,6 +69,8 @@ def test_a_story_from_the_form_to_the_listing(demo_server, context_factory, tmp_
     expect(first_paragraph).to_have_value(f"{KEPT} {IDENTIFYING}")
     first_paragraph.fill(KEPT)
     approve(moderator)
+    moderator.goto(f"{demo_server}/admin/stories/moderation/")
+    expect(moderator.locator("tr", has_text=TITLE)).to_contain_text("Publication")
 
     # The publisher, a second person, publishes it.
     publisher = context_factory().new_page()
@@ -95,7 +98,8 @@ def test_a_story_from_the_form_to_the_listing(demo_server, context_factory, tmp_
 
 
 def approve(page):
-    """Approve the current workflow step from the page editor's action menu."""
+    """Approve the current workflow step from the page editor's action menu ("Approve", or
+    "Approve and Publish" on the last step)."""
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve", exact=True).click()
-    expect(page.locator(".messages")).to_contain_text("approved")
+    page.get_by_role("button", name=re.compile(r"^Approve( and Publish)?$")).click()
+    expect(page.locator(".messages")).to_contain_text(TITLE)
