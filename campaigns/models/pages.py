@@ -146,6 +146,14 @@ class CampaignPage(Page):
     def is_active(self):
         return self.status == ACTIVE
 
+    def get_workflow(self):
+        """Any language can be a campaign's source: an original goes through "Campaign
+        publication" and a translation through "Translation review", whatever language each is
+        in, rather than by where it sits in the tree (campaigns/translation/review.py)."""
+        from campaigns.translation.review import workflow_for
+
+        return workflow_for(self, "campaigns", default=super().get_workflow())
+
     def site_settings(self, request):
         from cms.models import SiteSettings
 

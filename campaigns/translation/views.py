@@ -11,9 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert
 
 from . import status
 from .access import (
@@ -164,12 +163,3 @@ def submit(request, translation_id):
         )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
-
-def convert_to_alias(request, page_id):
-    """Guards localize's "Convert to alias page", which only checks edit rights: turning a
-    translation back into an alias replaces what readers see in that language, so it takes
-    publish rights, like publishing does. Shadows localize's URL (see wagtail_hooks.py)."""
-    page = get_object_or_404(Page, pk=page_id)
-    if not page.permissions_for_user(request.user).can_publish():
-        raise PermissionDenied
-    return convert.convert_to_alias(request, page_id)

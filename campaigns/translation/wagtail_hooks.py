@@ -19,16 +19,8 @@ def register_admin_urls():
         path("status/", views.report, name="report"),
         path("<int:translation_id>/submit/", views.submit, name="submit"),
     ]
-    return [
-        path("translation/", include((urls, "campaigns_translation"))),
-        # Same path as localize's own view: campaigns' hooks load before wagtail_localize's (app
-        # order in INSTALLED_APPS), so this guard answers first; reverse() still finds the path.
-        path(
-            "localize/page/<int:page_id>/convert_to_alias/",
-            views.convert_to_alias,
-            name="campaigns_translation_convert_to_alias",
-        ),
-    ]
+    # "Convert to alias page" is guarded in cms/wagtail_hooks.py for every page type.
+    return [path("translation/", include((urls, "campaigns_translation")))]
 
 
 class ReportMenuItem(MenuItem):

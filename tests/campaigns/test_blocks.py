@@ -3,7 +3,8 @@
 import pytest
 from django.apps import apps
 
-from campaigns.blocks import CallToActionBlock, TestimonyBlock
+from campaigns.blocks import CallToActionBlock
+from campaigns.blocks import TestimonyBlock as QuoteOrStoryBlock
 from campaigns.formatting import format_number
 from campaigns.media import make_document, make_image
 from campaigns.models import PartnerOrganisation
@@ -138,7 +139,7 @@ def test_testimony_quotes_and_links_only_a_live_story(make_campaign, world, clie
 def test_testimony_needs_a_quote_or_a_story():
     from django.core.exceptions import ValidationError
 
-    block_ = TestimonyBlock()
+    block_ = QuoteOrStoryBlock()
     with pytest.raises(ValidationError):
         block_.clean(block_.to_python({"quote": "", "attribution": "Someone", "story": None}))
 

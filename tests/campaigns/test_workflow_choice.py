@@ -1,0 +1,31 @@
+"""A campaign's workflow follows what it is — original or translation — not its language."""
+
+from campaigns.models import CampaignPage
+from cms.demo import translate_page
+from tests.builders import make_page
+
+
+def test_an_original_in_russian_is_published_and_its_english_translation_reviewed(world):
+    original = make_page(
+        world.sections["campaigns"]["ru"],
+        CampaignPage,
+        "Свободу голосам",
+        standfirst="Кампания, написанная по-русски.",
+        publish=True,
+    )
+    assert original.get_workflow().name == "Campaign publication"
+    english = translate_page(original, "en", {"Свободу голосам": "Free the voices"}, publish=False)
+    assert english.get_workflow().name == "Translation review"
+
+
+def test_an_english_original_and_its_russian_translation(world):
+    original = make_page(
+        world.sections["campaigns"]["en"],
+        CampaignPage,
+        "Free the voices",
+        standfirst="Written in English.",
+        publish=True,
+    )
+    russian = translate_page(original, "ru", {"Free the voices": "Свободу голосам"}, publish=False)
+    assert original.get_workflow().name == "Campaign publication"
+    assert russian.get_workflow().name == "Translation review"
