@@ -54,11 +54,9 @@ def _build_site(languages):
     from django.core.management import call_command
 
     from tests.browser.pages import PAGE_TYPES, public_path
-    from tests.browser.site import _ensure_story_form_pages
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_demo_content", "--if-empty", verbosity=0)
-    _ensure_story_form_pages()
     return [
         (f"{kind.replace(',', '').replace(' ', '-')}-{language}", public_path(kind, language))
         for kind in PAGE_TYPES

@@ -37,7 +37,6 @@ def load_demo():
     cache.clear()
     build_world()
     call_command("load_demo_content", verbosity=0)
-    _ensure_story_form_pages()
 
 
 def flush():
@@ -54,25 +53,6 @@ def flush():
         call_command("flush", interactive=False, verbosity=0)
     finally:
         post_migrate.connect(sync_after_migrate, sender=sender)
-
-
-def _ensure_story_form_pages():
-    """The story form and receipt check (/<lang>/stories/tell/, /status/) in every language, in
-    case the stories demo does not build them itself."""
-    from django.conf import settings
-
-    from cms.demo import DemoContext
-    from cms.demo.base import ensure_homes, ensure_users
-    from stories.demo_forms import build_form_pages
-    from stories.models import StoryIndexPage, StorySubmissionPage
-
-    if StorySubmissionPage.objects.count() >= len(settings.WAGTAIL_CONTENT_LANGUAGES):
-        return
-    users = ensure_users(PASSWORD)
-    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    homes = ensure_homes(languages, user=users["admin"])
-    ctx = DemoContext(homes=homes, users=users, force=False, log=lambda message: None)
-    build_form_pages(ctx, StoryIndexPage.objects.get(locale__language_code="en"))
 
 
 def sign_in(page, base_url, username, password=PASSWORD):
