@@ -8,13 +8,14 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/polyphony
 LANGS := en ru uk de fr cs
 
-.PHONY: help install run test lint format messages compilemessages check-deploy clean
+.PHONY: help install run test lint format messages compilemessages screenshots clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install and run the whole test suite on PostgreSQL"
 	@echo "make lint   - ruff, formatting and migrations checks"
 	@echo "make messages - extract translatable strings into locale/*/LC_MESSAGES/django.po"
+	@echo "make screenshots - every public page type at phone and desktop width, in screenshots/"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -44,9 +45,17 @@ run: install compilemessages
 		trap 'kill $$ingest 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install compilemessages
+# axe-core for the accessibility checks in tests/browser (node_modules/ is git-ignored).
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: install compilemessages node_modules/.package-lock.json
 	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
 		$(BIN)/pytest
+
+# Every public page type in en and ru at 375 and 1280 px, into screenshots/ (not committed).
+screenshots: install compilemessages
+	$(BIN)/python -m tests.browser.screenshots
 
 lint: install
 	$(BIN)/ruff check .
