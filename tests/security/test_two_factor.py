@@ -143,3 +143,16 @@ def test_the_enrol_page_can_load_the_admins_own_scripts(world):
     client, _ = sign_in("moderator")
     assert client.get("/admin/jsi18n/").status_code == 200
     assert client.get("/admin/pages/").status_code == 302
+
+
+def test_outside_the_admin_an_unverified_staff_session_is_anonymous(world):
+    from wagtail.models import PageViewRestriction
+
+    home = world.homes["en"]
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.LOGIN)
+    client, _ = sign_in("moderator")
+    response = client.get("/en/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    client.force_login(world.users["moderator"])  # the suite's verified sign-in
+    assert client.get("/en/").status_code == 200

@@ -3,10 +3,11 @@
 Runs after django_otp's OTPMiddleware (which sets ``request.user.is_verified()``). Only the
 paths needed to get verified stay open: sign-in, sign-out, password reset (before sign-in, so
 nothing to protect yet), and our own enrol/verify pages. Wagtail's own login redirect handles
-people who are not signed in at all.
+people who are not signed in at all. Elsewhere on the site such a session counts as anonymous.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -34,7 +35,12 @@ class StaffTwoFactorMiddleware:
     def __call__(self, request):
         prefix = getattr(settings, "POLYPHONY_ADMIN_PREFIX", "/admin/")
         path = request.path_info
-        if path.startswith(prefix) and not path.startswith(_open_paths()):
+        if not path.startswith(prefix):
+            if can_access_admin(request.user) and not request.user.is_verified():
+                # Outside the admin, a staff session without its second factor is nobody:
+                # login-restricted pages and documents stay closed to a stolen password.
+                request.user = AnonymousUser()
+        elif not path.startswith(_open_paths()):
             user = request.user
             if can_access_admin(user) and not user.is_verified():
                 target = (
