@@ -65,6 +65,8 @@ def declared_roles():
                 PageGrant("volunteering", ("add",)),
             ),
             collections=IMAGES_AND_DOCUMENTS,
+            # To choose a bank account or partner in a campaign's donation or partners block.
+            permissions=("campaigns.view_bankaccount", "campaigns.view_partnerorganisation"),
         ),
         Role(
             name="Moderators",
@@ -89,13 +91,26 @@ def declared_roles():
             description="Give final approval, publish, unpublish and schedule; start translations.",
             pages=(PageGrant("tree", ("add", "change", "publish", "lock", "unlock")),),
             collections=MANAGE_MEDIA,
-            permissions=("wagtail_localize.submit_translation",),
+            permissions=(
+                "wagtail_localize.submit_translation",
+                # The snippets campaigns share across locales (campaigns/models/snippets.py).
+                *(
+                    f"campaigns.{action}_{model}"
+                    for model in ("bankaccount", "partnerorganisation")
+                    for action in ("add", "change", "delete", "view")
+                ),
+            ),
         ),
         Role(
             name="Volunteer coordinators",
             description="Manage vacancies and read their applications.",
             pages=(PageGrant("volunteering", ("add", "change", "publish", "lock", "unlock")),),
             collections=IMAGES_AND_DOCUMENTS,
+            # Applicants' answers: the admin views in volunteering/admin_views.py check these.
+            permissions=(
+                "volunteering.view_vacancyapplication",
+                "volunteering.change_vacancyapplication",
+            ),
         ),
     ]
     return roles

@@ -14,6 +14,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from tests import builders
 
@@ -71,6 +72,45 @@ def world(db):
 @pytest.fixture
 def users(world):
     return world.users
+
+
+def _force_login_verified(self, user, backend=None):
+    """force_login that also passes the second factor, as force_login already skips the password.
+
+    The product still enforces two-factor authentication (cms/security/otp/middleware.py): this
+    gives the user a confirmed TOTP device and marks the session verified exactly as
+    django_otp.login does. Tests of 2FA itself sign in through the real login form instead.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    _plain_force_login(self, user, backend)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test device", confirmed=True)
+    session = self.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+_plain_force_login = Client.force_login
+
+
+class VerifiedStaffClient(Client):
+    force_login = _force_login_verified
+
+
+@pytest.fixture
+def client():
+    return VerifiedStaffClient()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _staff_clients_pass_two_factor():
+    """The same for the Client() many tests make themselves."""
+    Client.force_login = _force_login_verified
+    yield
+    Client.force_login = _plain_force_login
 
 
 @pytest.fixture(autouse=True)

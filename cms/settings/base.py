@@ -241,10 +241,9 @@ STORY_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int("STORY_RATE_LIMIT_GLOBAL_PER_MINUTE
 STORY_RATE_LIMIT_WINDOW_SECONDS = env_int("STORY_RATE_LIMIT_WINDOW_SECONDS", 3600)
 # Wrong receipt codes per client address per window, and in total per minute.
 STORY_RECEIPT_RATE_LIMIT_PER_ADDRESS = env_int("STORY_RECEIPT_RATE_LIMIT_PER_ADDRESS", 10)
-STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int("STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE", 30)
-# Behind a reverse proxy: the META key holding the client address the proxy sets, e.g.
-# "HTTP_X_REAL_IP". Empty: REMOTE_ADDR. Only for headers the proxy always overwrites.
-STORY_CLIENT_ADDRESS_META = env("STORY_CLIENT_ADDRESS_META", "")
+STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int(
+    "STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE", 30
+)
 # HMAC key of receipt digests (stories/privacy/receipts.py); unset: derived from SECRET_KEY.
 RECEIPT_HASH_KEY = env("RECEIPT_HASH_KEY") or None
 # Public uploads stay in memory, bounded, and never touch the disk (stories/uploads.py).
@@ -259,3 +258,163 @@ FILE_UPLOAD_HANDLERS = [
 # ingest_submissions waits a random time up to this before each pass (decorrelates the times
 # Wagtail stores from the moment of the POST); --max-delay overrides it.
 STORY_INGEST_MAX_DELAY_SECONDS = env_int("STORY_INGEST_MAX_DELAY_SECONDS", 900)
+
+# --- campaigns (translation workflow) ---
+# Machine translation sends page text to a third party, so it is off unless explicitly configured:
+# DEEPL_API_KEY for DeepL, or LIBRETRANSLATE_URL for a self-hosted LibreTranslate. With neither,
+# localize shows no "Machine translate" button and nothing leaves the server.
+if env("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY")},
+    }
+elif env("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("LIBRETRANSLATE_URL"),
+            "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+
+# --- volunteering ---
+# Applications are deleted this many days after they arrive (manage.py purge_applications);
+# the application form promises the same number.
+APPLICATION_RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 180)
+# Coordinators hear about a vacancy's deadline this many days before it (close_expired_vacancies).
+VACANCY_REMINDER_DAYS = env_int("VACANCY_REMINDER_DAYS", 7)
+# Applications accepted per address per hour, and in total per minute (Tor shares addresses).
+VACANCY_APPLY_PER_ADDRESS = env_int("VACANCY_APPLY_PER_ADDRESS", 5)
+VACANCY_APPLY_GLOBAL_PER_MINUTE = env_int("VACANCY_APPLY_GLOBAL_PER_MINUTE", 30)
+
+# --- stories (moderation side: retention) ---
+# Days after publication (private record) or rejection (whole story) that purge_submissions
+# deletes what a contributor sent. See stories/retention.py.
+STORY_RETENTION_DAYS = env_int("STORY_RETENTION_DAYS", 30)
+
+# --- security ---
+# cms/security: headers, staff two-factor authentication, login throttling, audit, log hygiene.
+from csp.constants import NONCE  # noqa: E402 - the block belongs here, with its settings
+
+INSTALLED_APPS += [
+    "cms.security",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+
+
+def _insert_after(anchor, *names):
+    index = MIDDLEWARE.index(anchor) + 1
+    MIDDLEWARE[index:index] = list(names)
+
+
+_insert_after(
+    "django.middleware.security.SecurityMiddleware", "cms.security.headers.PolyphonyCSPMiddleware"
+)
+_insert_after(
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.otp.middleware.StaffTwoFactorMiddleware",
+    "cms.security.throttle.LoginThrottleMiddleware",
+)
+# Last, so it sees each response first: before CsrfViewMiddleware resets the flag telling
+# that the page carries a form (cms/security/headers.py).
+MIDDLEWARE += ["cms.security.headers.SecurityHeadersMiddleware"]
+
+# Public site. No 'unsafe-inline' script: an inline script needs request.csp_nonce. Images may be
+# data: URIs (QR codes); no third-party origin anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "worker-src": ["'none'"],
+        "manifest-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin still renders some inline scripts and styles, and its preview frames the
+# site's own pages; everything stays same-origin.
+POLYPHONY_ADMIN_PREFIX = "/admin/"
+POLYPHONY_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+
+# Documents always download (never render in our origin), whatever their type.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+
+# Staff sessions: closed with the browser (and after SESSION_COOKIE_AGE on the server anyway).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 4 * 60 * 60)
+
+# Two-factor authentication (django-otp): what authenticator apps show, and throttling of
+# wrong codes (each failure doubles the wait, from 1 second).
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Staff sign-in throttle (cms/security/throttle.py): failed attempts per window.
+STAFF_LOGIN_PER_ADDRESS = env_int("STAFF_LOGIN_PER_ADDRESS", 5)
+STAFF_LOGIN_PER_USERNAME = env_int("STAFF_LOGIN_PER_USERNAME", 20)
+STAFF_LOGIN_WINDOW_SECONDS = env_int("STAFF_LOGIN_WINDOW_SECONDS", 15 * 60)
+
+# Logs identify nobody: every handler scrubs addresses and user agents (cms/security/logging.py),
+# and error reports of public pages carry no headers, cookies, form data or local variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cms.security.logging.PrivacyExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "cms.security.logging.PrivacyExceptionReporter"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "scrub": {"()": "cms.security.logging.ScrubFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["scrub"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "scrub"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Replace Django's default handlers for these loggers with the scrubbing ones; "django"
+        # reaches the console through the root logger.
+        "django": {"handlers": ["mail_admins"], "level": env("LOG_LEVEL", "WARNING")},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
+}
