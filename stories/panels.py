@@ -8,6 +8,8 @@ to translators. `is_shown` hides it (heading included) from anyone without
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from cms.security.audit import record as record_access
+
 PERMISSION = "stories.view_storyprivaterecord"
 
 
@@ -39,4 +41,7 @@ class PrivateRecordPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["record"] = self.record
+            if self.record is not None:
+                # Who read a contributor's private data, and when (never what).
+                record_access(self.request, "viewed", self.record)
             return context

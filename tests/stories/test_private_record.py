@@ -54,6 +54,13 @@ def test_moderator_sees_contact_and_consents_in_the_editor(client, users, story)
     assert CONTACT in html
     assert "data-story-private-record" in html
     assert "Consents to translation" in html
+    # Reading it leaves an audit entry: who and which record, never the content.
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.filter(action="polyphony.private_data_viewed").latest("pk")
+    assert entry.user == users["moderator"]
+    assert entry.data["kind"] == "viewed"
+    assert CONTACT not in str(entry.data) and CONTACT not in entry.label
 
 
 @pytest.mark.parametrize("username", ["publisher", "submitter"])

@@ -66,4 +66,7 @@ class VacancyServingMixin:
 
     @path("thanks/", name="thanks")
     def thanks_view(self, request):
-        return self.render(request, template="volunteering/vacancy_thanks.html")
+        response = self.render(request, template="volunteering/vacancy_thanks.html")
+        # Says that someone applied: not for caches or search engines (cms/security/headers.py).
+        response.polyphony_private = True
+        return response
