@@ -162,4 +162,3 @@ def submit(request, translation_id):
             },
         )
     return redirect("wagtailadmin_pages:edit", page.pk)
-
