@@ -8,6 +8,7 @@ captcha, and — once — a receipt code.
 """
 
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES
+
+# A form page answers these; anything else (PUT, DELETE, PATCH...) is not treated as a GET.
+FORM_METHODS = ("GET", "HEAD", "POST")
 
 
 def _form_response(response):
@@ -83,6 +87,8 @@ class StorySubmissionPage(Page):
             too_many_requests,
         )
 
+        if request.method not in FORM_METHODS:
+            return HttpResponseNotAllowed(FORM_METHODS)
         if request.method == "POST":
             # Counted before anything is parsed or decoded: the limit protects that work.
             if not submission_limiter().hit(SUBMIT_SCOPE, client_address(request)):
@@ -130,6 +136,8 @@ class ReceiptStatusPage(Page):
         )
         from stories.status import status_for_digest
 
+        if request.method not in FORM_METHODS:
+            return HttpResponseNotAllowed(FORM_METHODS)
         status = None
         if request.method == "POST":
             limiter, address = receipt_limiter(), client_address(request)
