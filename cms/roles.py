@@ -36,13 +36,23 @@ class PageGrant:
     actions: tuple[str, ...]
 
 
+# Contributors' photos wait in their own collection until a story is published: they may show
+# faces or places. Grants on the root collection reach every collection below it, so only roles
+# that review stories get theirs on the root; everyone else works in the "Editorial" collection.
+ROOT_COLLECTION = "root"
+EDITORIAL_COLLECTION = "Editorial"
+SUBMITTED_PHOTOS_COLLECTION = "Submitted photos"
+MANAGED_COLLECTIONS = (EDITORIAL_COLLECTION, SUBMITTED_PHOTOS_COLLECTION)
+
+
 @dataclass(frozen=True)
 class Role:
     name: str
     description: str
     pages: tuple[PageGrant, ...] = ()
-    # Granted on the root collection, so on every collection below it.
+    # Image and document permissions, granted on `collection` and so on every one below it.
     collections: tuple[str, ...] = ()
+    collection: str = EDITORIAL_COLLECTION
     # Model permissions, "app_label.codename".
     permissions: tuple[str, ...] = ()
     language: str | None = None
@@ -73,6 +83,7 @@ def declared_roles():
             description="Edit any story, approve or reject its safety review, read private data.",
             pages=(PageGrant("stories", ("add", "change", "lock", "unlock")),),
             collections=IMAGES_AND_DOCUMENTS,
+            collection=ROOT_COLLECTION,
             # Contact and consents of contributors, shown in the story editor's private panel.
             permissions=("stories.view_storyprivaterecord",),
         ),
@@ -91,6 +102,7 @@ def declared_roles():
             description="Give final approval, publish, unpublish and schedule; start translations.",
             pages=(PageGrant("tree", ("add", "change", "publish", "lock", "unlock")),),
             collections=MANAGE_MEDIA,
+            collection=ROOT_COLLECTION,
             permissions=(
                 "wagtail_localize.submit_translation",
                 # The snippets campaigns share across locales (campaigns/models/snippets.py).

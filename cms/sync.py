@@ -49,7 +49,7 @@ def page_permission(action):
 @transaction.atomic
 def sync_roles(verbosity=0, stdout=None):
     """Groups, their model permissions, page permissions and collection permissions."""
-    root_collection = Collection.get_first_root_node()
+    collections = ensure_collections()
     changes = 0
     for role in role_declarations.declared_roles():
         group, created = Group.objects.get_or_create(name=role.name)
@@ -78,10 +78,9 @@ def sync_roles(verbosity=0, stdout=None):
         )
 
         wanted_collections = set()
-        if root_collection is not None:
-            wanted_collections = {
-                (root_collection.pk, permission(label).pk) for label in role.collections
-            }
+        if collections:
+            target = collections[role.collection]
+            wanted_collections = {(target.pk, permission(label).pk) for label in role.collections}
         changes += _match_rows(
             GroupCollectionPermission.objects.filter(group=group),
             wanted_collections,
@@ -105,6 +104,22 @@ def sync_roles(verbosity=0, stdout=None):
     if verbosity and stdout:
         stdout.write(f"sync_roles: {changes} change(s)")
     return changes
+
+
+def ensure_collections():
+    """The root collection and the ones cms/roles.py names, by name; {} before Wagtail's
+    migrations have made the root."""
+    root = Collection.get_first_root_node()
+    if root is None:
+        return {}
+    found = {role_declarations.ROOT_COLLECTION: root}
+    for name in role_declarations.MANAGED_COLLECTIONS:
+        collection = root.get_children().filter(name=name).first()
+        if collection is None:
+            collection = root.add_child(instance=Collection(name=name))
+            root.refresh_from_db()
+        found[name] = collection
+    return found
 
 
 def _match_rows(queryset, wanted, key, create):

@@ -25,6 +25,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Workflow
 
+from cms.roles import SUBMITTED_PHOTOS_COLLECTION
 from stories.models import (
     QueuedPhoto,
     QueuedSubmission,
@@ -157,11 +158,17 @@ def _locked_story_index(language: str) -> StoryIndexPage:
     return StoryIndexPage.objects.get(pk=index.pk)
 
 
+def submitted_photos_collection():
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=SUBMITTED_PHOTOS_COLLECTION).first() or root
+
+
 def _make_image(photo: QueuedPhoto, written_files: list):
     image_model = get_image_model()
     image = image_model(
         title=f"story-photo-{secrets.token_hex(4)}",
-        collection=Collection.get_first_root_node(),
+        # Only reviewers see contributors' photos until they are published (cms/roles.py).
+        collection=submitted_photos_collection(),
     )
     image.file.save(
         random_image_name(photo.extension), ContentFile(bytes(photo.content)), save=False
