@@ -9,31 +9,12 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation
 
 from tests.campaigns.translation_support import (
-    make_source_page,
     put_string,
     segment_ids,
-    start_translation,
     submit_url,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def translated(world):
-    """An English page with draft translations into ru and uk, started by the publisher."""
-    source = make_source_page(world)
-    publisher_client = Client()
-    ru = start_translation(publisher_client, world.users["publisher"], source, "ru")
-    uk = start_translation(publisher_client, world.users["publisher"], source, "uk")
-    return source, ru, uk
-
-
-@pytest.fixture
-def translator(world):
-    client = Client()
-    client.force_login(world.users["translator_ru"])
-    return client
 
 
 def _refused(response):

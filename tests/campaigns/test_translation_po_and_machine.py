@@ -16,25 +16,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 
-from tests.campaigns.translation_support import make_source_page, start_translation
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def translated(world):
-    source = make_source_page(world)
-    publisher_client = Client()
-    ru = start_translation(publisher_client, world.users["publisher"], source, "ru")
-    uk = start_translation(publisher_client, world.users["publisher"], source, "uk")
-    return source, ru, uk
-
-
-@pytest.fixture
-def translator(world):
-    client = Client()
-    client.force_login(world.users["translator_ru"])
-    return client
 
 
 def _download(client, translation):

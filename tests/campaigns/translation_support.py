@@ -4,6 +4,8 @@ editor does, and read the Translation status report the way a person reads it.""
 from html.parser import HTMLParser
 from urllib.parse import urlencode
 
+import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
@@ -105,3 +107,20 @@ def read_report(response):
     reader = _CellReader()
     reader.feed(response.content.decode())
     return reader
+
+
+@pytest.fixture
+def translated(world):
+    """An English page with draft translations into ru and uk, started by the publisher."""
+    source = make_source_page(world)
+    publisher_client = Client()
+    ru = start_translation(publisher_client, world.users["publisher"], source, "ru")
+    uk = start_translation(publisher_client, world.users["publisher"], source, "uk")
+    return source, ru, uk
+
+
+@pytest.fixture
+def translator(world):
+    client = Client()
+    client.force_login(world.users["translator_ru"])
+    return client

@@ -3,10 +3,10 @@ bodies the Wagtail editor sends."""
 
 import datetime
 
-from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from stories.models import StoryPage, StoryPrivateRecord, StoryTopic
+from tests.admin_client import edit_url, workflow_action_url  # noqa: F401 (re-exported)
 from tests.builders import make_page
 
 _digest_counter = iter(range(10**6))
@@ -55,10 +55,6 @@ def submit_for_moderation(page, user):
     return workflow.start(page, user)
 
 
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
 def edit_form_data(page, paragraphs, **overrides):
     """The POST body of the page editor for `page`, with its body replaced by `paragraphs`."""
     data = {
@@ -73,7 +69,3 @@ def edit_form_data(page, paragraphs, **overrides):
     }
     data.update(overrides)
     return nested_form_data(data)
-
-
-def workflow_action_url(page, action, task_state):
-    return reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
