@@ -418,3 +418,8 @@ LOGGING = {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- security2 (hostile inputs) ---
+# The admin's image upload answers a broken image (valid signature, broken body) with a form
+# error instead of a 500 (cms/security/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.security.images.SafeImageForm"

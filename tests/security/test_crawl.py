@@ -80,15 +80,25 @@ def stylesheet_urls(href):
         return CSS_URL.findall(css.read())
 
 
+QUERY_VARIANTS_PER_PATH = 4
+
+
 def test_the_whole_demo_site_keeps_its_promises(client, world):
     call_command("load_demo_content", verbosity=0)
     queue, seen, problems, pages = [f"/{language}/" for language in LANGUAGES], set(), [], 0
     css_checked = {}
+    variants = {}
     while queue:
         url = queue.pop(0)
         if url in seen:
             continue
         seen.add(url)
+        # Every path is visited; of its query strings (filters combine, so their links multiply
+        # without end) a few are, since they render the same template with other rows.
+        path = url.split("?", 1)[0]
+        variants[path] = variants.get(path, 0) + 1
+        if variants[path] > QUERY_VARIANTS_PER_PATH:
+            continue
         response = client.get(url)
         if response.status_code in (301, 302, 303, 307, 308):
             target = internal_target(url, response["Location"])
