@@ -14,16 +14,7 @@ from tests.stories.submission_helpers import (  # noqa: F401 - fixtures
     solved_protection,
     story_fields,
 )
-from tests.volunteering.helpers import make_vacancy
-
-ANSWERS = {
-    "name": "Lisa Pseudonym",
-    "contact": "@lisa_signal",
-    "languages": "Russian, German",
-    "availability": "5 hours a week from March",
-    "motivation": "I translate for a living and want to help.",
-    "consent": "on",
-}
+from tests.volunteering.helpers import ANSWERS, make_vacancy
 
 
 @pytest.fixture(autouse=True)

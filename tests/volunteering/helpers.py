@@ -17,6 +17,16 @@ COUNT = re.compile(r'<p class="vacancy-count" id="open-count">([^<]+)</p>')
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 FEED_TITLES = re.compile(r"<entry><title>([^<]+)</title>")
 
+# A complete, valid application (the captcha and fill-time fields come from the form page).
+ANSWERS = {
+    "name": "Lisa Pseudonym",
+    "contact": "@lisa_signal",
+    "languages": "Russian, German",
+    "availability": "5 hours a week from March",
+    "motivation": "I translate for a living and want to help.",
+    "consent": "on",
+}
+
 DEFAULTS = {
     "team": "writing",
     "summary": "Write clear texts for readers across Europe.",

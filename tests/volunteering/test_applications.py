@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from cms.security.audit import ACTION as AUDIT_ACTION
-from tests.volunteering.helpers import make_vacancy
+from tests.volunteering.helpers import ANSWERS, make_vacancy
 from volunteering.models import VacancyApplication
 
 HASHKEY = re.compile(
@@ -21,14 +21,6 @@ HASHKEY = re.compile(
 STARTED = re.compile(r'name="form_started" value="([^"]+)"')
 ADDRESS = "203.0.113.77"
 AGENT = "Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1.0"
-ANSWERS = {
-    "name": "Lisa Pseudonym",
-    "contact": "@lisa_signal",
-    "languages": "Russian, German",
-    "availability": "5 hours a week from March",
-    "motivation": "I translate for a living and want to help.",
-    "consent": "on",
-}
 
 
 @pytest.fixture(autouse=True)
