@@ -10,10 +10,11 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import publishing, signals
+        from . import edge_cache, publishing, signals
         from .sync import sync_after_migrate
 
         # Roles and workflows are declarations: every migrate makes the database match them.
         post_migrate.connect(sync_after_migrate, sender=self)
         signals.connect()
         publishing.install()
+        edge_cache.connect()

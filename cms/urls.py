@@ -7,6 +7,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import sitemaps, views
 
+# A database outage gets a clear 503 page, not the generic error (cms/views.py).
+handler500 = "cms.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -38,6 +38,7 @@ class CampaignIndexPage(RoutablePageMixin, IndexPage):
     ones; and their Atom feed at `/<lang>/campaigns/feed/`."""
 
     subpage_types = ["campaigns.CampaignPage"]
+    listing_subpaths = ("feed/",)
 
     class Meta:
         verbose_name = "campaign index page"

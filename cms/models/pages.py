@@ -54,9 +54,15 @@ class IndexPage(Page):
     parent_page_types = ["cms.HomePage"]
     max_count_per_parent = 1
     page_size = 20
+    # Paths under the index that list its children too (feeds): an edge cache purges them with
+    # the index when a child is published (cms/edge_cache.py).
+    listing_subpaths = ()
 
     class Meta:
         abstract = True
+
+    def get_cached_paths(self):
+        return ["/", *self.listing_subpaths]
 
     def listing_queryset(self):
         return self.get_children().live().public().specific()

@@ -24,6 +24,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
+from cms.edge_cache import apply_cache_policy
+
 # Everything a page could ask the browser for, denied (only features Chromium recognises: an
 # unknown one costs a console warning on every page). clipboard-write stays at its default
 # ("self"): the campaigns' "copy the account number" button uses it.
@@ -121,4 +123,5 @@ class SecurityHeadersMiddleware:
             response["Referrer-Policy"] = "same-origin"
         else:
             response["Referrer-Policy"] = "no-referrer"
+            apply_cache_policy(request, response)
         return response

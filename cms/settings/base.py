@@ -168,6 +168,25 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", "polyphony-demo")
 SOURCE_LANGUAGE = "en"
 QUICK_EXIT_LABEL = _("Quick exit")
 
+# --- Edge cache (cms/edge_cache.py, site/nginx/) ---
+# Seconds a shared cache may keep a reader page; publishing purges it sooner. URLs with a query
+# string cannot be purged by name and get the short lifetime; browsers keep pages briefly.
+EDGE_CACHE_SECONDS = env_int("EDGE_CACHE_SECONDS", 600)
+EDGE_CACHE_QUERY_SECONDS = env_int("EDGE_CACHE_QUERY_SECONDS", 60)
+BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 60)
+# Where publishing sends PURGE requests: each edge cache's own address, comma-separated
+# (http://127.0.0.1:8080). Unset: nothing is purged.
+WAGTAILFRONTENDCACHE = {
+    f"edge{number}": {
+        "BACKEND": "cms.edge_cache.NginxPurgeBackend",
+        "LOCATION": url,
+    }
+    for number, url in enumerate(env_list("FRONTEND_CACHE_PURGE_URLS"))
+}
+# Every translation is purged under its own URL; Wagtail's default would also purge each URL
+# with the other five language prefixes.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # --- Rate limits (cms/ratelimit.py) ---
 # The request header holding the real peer address when behind a proxy that overwrites it
 # (nginx: X-Real-IP -> "HTTP_X_REAL_IP"). Unset: REMOTE_ADDR.

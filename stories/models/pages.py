@@ -154,6 +154,8 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
     (`feed/`) and of each topic (`feed/<slug>/`). The submission form and the receipt check live
     below it."""
 
+    listing_subpaths = ("feed/",)
+
     class Meta:
         verbose_name = "story index page"
 
@@ -174,6 +176,10 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             .distinct()
             .order_by("name")
         )
+
+    def get_cached_paths(self):
+        topics = StoryTopic.objects.filter(locale_id=self.locale_id).values_list("slug", flat=True)
+        return [*super().get_cached_paths(), *(f"feed/{slug}/" for slug in topics)]
 
     def topic_from_slug(self, slug):
         if not slug:

@@ -17,6 +17,7 @@ class VacancyIndexPage(RoutablePageMixin, IndexPage):
     """Open volunteer positions in one language: `/<lang>/volunteer/`."""
 
     subpage_types = ["volunteering.VacancyPage"]
+    listing_subpaths = ("feed/",)
 
     class Meta:
         verbose_name = "vacancy index page"

@@ -1,0 +1,54 @@
+"""What the application tells caches (cms/edge_cache.py): reader pages may be shared, briefly in
+browsers and longer at the edge (which publishing purges); private answers never."""
+
+import pytest
+from django.test import Client
+
+from cms.models import StandardPage
+from tests.builders import make_page
+from tests.stories.submission_helpers import ensure_form_pages
+
+
+def cache_control(response):
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+@pytest.fixture
+def page(world):
+    return make_page(world.homes["en"], StandardPage, "Shared", slug="shared", publish=True)
+
+
+def test_a_reader_page_may_be_kept_at_the_edge_and_briefly_in_browsers(client, page, settings):
+    settings.EDGE_CACHE_SECONDS, settings.BROWSER_CACHE_SECONDS = 900, 30
+    response = client.get("/en/shared/")
+    assert cache_control(response) == {"public", "max-age=30", "s-maxage=900"}
+    assert not response.cookies
+
+
+def test_a_url_with_a_query_string_gets_the_short_edge_lifetime(client, world, settings):
+    settings.EDGE_CACHE_QUERY_SECONDS = 45
+    response = client.get("/en/stories/?page=2")
+    assert "s-maxage=45" in cache_control(response)
+
+
+def test_sitemaps_and_robots_are_shared_too(client, world):
+    for path in ("/sitemap.xml", "/sitemap-en.xml", "/robots.txt"):
+        assert "public" in cache_control(client.get(path)), path
+
+
+def test_signed_in_staff_get_a_private_copy(page, users):
+    client = Client()
+    client.force_login(users["publisher"])
+    assert "private" in cache_control(client.get("/en/shared/"))
+
+
+@pytest.mark.parametrize("path", ["/en/stories/tell/", "/en/stories/status/", "/admin/login/"])
+def test_forms_and_the_admin_are_never_stored(client, world, path):
+    ensure_form_pages(world, languages=("en",))
+    parts = cache_control(client.get(path))
+    assert "no-store" in parts and "public" not in parts
+
+
+def test_errors_and_redirects_are_not_shared(client, world):
+    assert "public" not in cache_control(client.get("/en/no-such-page/"))
+    assert "public" not in cache_control(client.get("/"))
