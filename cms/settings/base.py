@@ -408,3 +408,17 @@ LOGGING = {
 # The admin's image upload answers a broken image (valid signature, broken body) with a form
 # error instead of a 500 (cms/security/images.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.security.images.SafeImageForm"
+
+# --- Media on object storage (scale-out: cms/settings/media.py, site/SCALE-OUT.md) ---
+# With AWS_STORAGE_BUCKET_NAME set, every upload and rendition goes to a private bucket and is
+# served by signed, expiring URLs; without it, to MEDIA_ROOT. Browsers fetch images from the
+# bucket's own origin, so the content security policy names it (and no other).
+import os  # noqa: E402 - the block belongs here, with its settings
+
+from .media import s3_media  # noqa: E402
+
+S3_MEDIA = s3_media(os.environ, page_cache_seconds=EDGE_CACHE_SECONDS + BROWSER_CACHE_SECONDS)
+if S3_MEDIA:
+    STORAGES["default"] = S3_MEDIA["storage"]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(S3_MEDIA["origin"])
+    POLYPHONY_ADMIN_CSP["img-src"].append(S3_MEDIA["origin"])

@@ -114,3 +114,59 @@ def s3_bucket(s3_environment, settings):
         config["origin"],
         client,
     )
+
+
+@pytest.fixture
+def redis_cache():
+    """(URL, key prefix) in the shared Redis: database 5 and a prefix of this test's own, whose
+    keys are deleted afterwards (never FLUSHDB: other test runs use the same server)."""
+    try:
+        import redis
+    except ImportError as error:
+        unavailable(f"the redis package is needed: pip install -e . ({error})")
+    url = os.environ.get("SCALE_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+    client = redis.Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.exceptions.RedisError as error:
+        unavailable(
+            f"Redis is not reachable at {url} ({error.__class__.__name__}): "
+            "apt-get install redis-server"
+        )
+    prefix = f"polyphony-scale-test-{uuid.uuid4().hex[:8]}"
+    try:
+        yield url, prefix
+    finally:
+        keys = list(client.scan_iter(match=f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+        client.close()
+
+
+@pytest.fixture
+def two_instances(transactional_db, redis_cache, tmp_path):
+    """Two production instances on the test database and Redis, behind the edge nginx, and the
+    world they serve (a transactional test starts from an empty database)."""
+    from contextlib import ExitStack
+
+    from tests.builders import World, build_world
+    from tests.scale import stack
+    from tests.stories.submission_helpers import ensure_form_pages
+
+    missing = servers.missing_tools()
+    if missing:
+        unavailable(f"the edge cache needs: apt-get install {' '.join(missing)}")
+    url, prefix = redis_cache
+    env = stack.instance_env(
+        url,
+        prefix,
+        STORY_RATE_LIMIT_PER_ADDRESS=3,
+        STORY_RATE_LIMIT_GLOBAL_PER_MINUTE=5,
+        STAFF_LOGIN_PER_ADDRESS=2,
+    )
+    with ExitStack() as exit_stack:
+        # The workers load Django while the world is built: nothing asks them anything before.
+        started = stack.start(exit_stack, tmp_path, env, redis_url=url, key_prefix=prefix)
+        build_world()
+        ensure_form_pages(World.load(), languages=("en",))
+        yield started
