@@ -91,6 +91,14 @@ if env("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "polyphony"),
+            # Every page asks the cache (Wagtail's site root paths): an unreachable Redis must
+            # fail a request in a second, not hold a worker until gunicorn's timeout. Idle
+            # connections are checked first, as managed services drop them.
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_TIMEOUT_SECONDS", 1),
+                "socket_timeout": env_int("REDIS_TIMEOUT_SECONDS", 1),
+                "health_check_interval": 30,
+            },
         }
     }
 else:
