@@ -3,18 +3,45 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.admin.paginator import WagtailPaginator
 
-from .moderation import is_story_reviewer, stories_in_review
+from .moderation import is_story_reviewer, waiting_states, with_stories
+
+
+class StoryPaginator(WagtailPaginator):
+    """Counts "stories", not the workflow states it pages through."""
+
+    @property
+    def verbose_name(self):
+        from .models import StoryPage
+
+        return StoryPage._meta.verbose_name
+
+    @property
+    def verbose_name_plural(self):
+        from .models import StoryPage
+
+        return StoryPage._meta.verbose_name_plural
+
+
+# A screenful: reviewers work from the oldest story, so the first page is the one that matters.
+PER_PAGE = 50
 
 
 def moderation_listing(request):
     if not is_story_reviewer(request.user):
         raise PermissionDenied
+    # A count and one page of states, then that page's stories: the same few queries whether
+    # ten stories or ten thousand are waiting.
+    paginator = StoryPaginator(waiting_states(), PER_PAGE)
+    page = paginator.get_page(request.GET.get("p"))
     return render(
         request,
         "stories/admin/moderation_listing.html",
         {
-            "rows": stories_in_review(),
+            "rows": with_stories(page.object_list),
+            "items": page,
+            "elided_page_range": paginator.get_elided_page_range(page.number),
             "page_title": _("Stories moderation"),
             "header_icon": "tasks",
         },

@@ -33,20 +33,25 @@ def is_story_reviewer(user):
     return user.groups.filter(pk__in=reviewer_groups).exists()
 
 
-def stories_in_review():
-    """(workflow state, story) pairs of every story in review, oldest submission first.
-
-    Two queries whatever the number of stories: the workflow states with their task, and the
-    pages with their locale.
-    """
+def waiting_states():
+    """The in-progress workflow states of stories, oldest submission first (a queryset: the
+    listing pages through it rather than loading every state)."""
     from stories.models import StoryPage
 
-    states = list(
+    return (
         WorkflowState.objects.active()
         .filter(content_type=ContentType.objects.get_for_model(StoryPage))
         .select_related("current_task_state__task", "workflow", "requested_by")
         .order_by("created_at", "pk")
     )
+
+
+def with_stories(states):
+    """(workflow state, story) pairs for `states`, with one more query: the pages with their
+    locale. A state whose page is gone is left out."""
+    from stories.models import StoryPage
+
+    states = list(states)
     pages = StoryPage.objects.filter(pk__in=[int(state.object_id) for state in states])
     pages = {page.pk: page for page in pages.select_related("locale")}
     return [
