@@ -9,10 +9,45 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+
+def _published(language=None):
+    pages = Page.objects.live().filter(depth__gt=1, locale__language_code__isnull=False)
+    pages = pages.filter(~Exists(_restriction_above(OuterRef("path"))))
+    return pages.filter(locale__language_code=language) if language else pages
+
+
+def _restriction_above(path):
+    """View restrictions on a page at or above `path` (an ancestor's path is a prefix of it).
+    As a subquery, so "public" costs no query of its own (PageQuerySet.public() reads every
+    restriction first)."""
+    return PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path")))
+
+
+def _language_stats(request):
+    """{language: (number of pages, latest change)} for the sitemap index, in one query for
+    all languages, kept on the request."""
+    if not hasattr(request, "_polyphony_sitemap_stats"):
+        rows = (
+            _published()
+            .order_by()  # Page's default ordering by path would split the groups
+            .values("locale__language_code")
+            .annotate(
+                number=Count("pk"),
+                latest=Max(Coalesce("last_published_at", "latest_revision_created_at")),
+            )
+        )
+        request._polyphony_sitemap_stats = {
+            row["locale__language_code"]: (row["number"], row["latest"]) for row in rows
+        }
+    return request._polyphony_sitemap_stats
 
 
 class LocaleSitemap(Sitemap):
@@ -21,40 +56,42 @@ class LocaleSitemap(Sitemap):
         self.language = language
 
     def items(self):
-        return (
-            Page.objects.live()
-            .public()
-            .filter(locale__language_code=self.language, depth__gt=1)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        # Base rows only: each page's own get_sitemap_urls runs on `specific_deferred`, an
+        # instance of its class built from these rows, so the list costs one query whatever
+        # the number of page types (.specific() costs one more per type).
+        return _published(self.language).order_by("path")
+
+    @property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        # The count the index needs, from the one query of all languages.
+        paginator.count = _language_stats(self.request).get(self.language, (0, None))[0]
+        return paginator
+
+    def get_latest_lastmod(self):
+        return _language_stats(self.request).get(self.language, (0, None))[1]
 
     def _urls(self, page, protocol, domain):
         # Wagtail's own loop, plus the alternates of each page's translations.
-        alternates = self._alternates()
+        items = list(self.paginator.page(page).object_list)
+        alternates = self._alternates(items)
         urls, last_mods = [], set()
-        for item in self.paginator.page(page).object_list.iterator():
-            for url_info in item.get_sitemap_urls(self.request):
+        for item in items:
+            for url_info in item.specific_deferred.get_sitemap_urls(self.request):
                 urls.append({**url_info, "alternates": alternates.get(item.translation_key, [])})
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
 
-    def _alternates(self):
-        """translation_key -> hreflang entries, across every language, in a few queries."""
+    def _alternates(self, items):
+        """translation_key -> hreflang entries for the listed `items`: one query for their
+        translations in every language."""
         listed = defaultdict(dict)
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=1)
-            .select_related("locale")
-            .defer_streamfields()
-            .specific()
-        )
-        for page in pages:
-            entries = page.get_sitemap_urls(self.request)
+        keys = {item.translation_key for item in items}
+        translations = _published().filter(translation_key__in=keys).select_related("locale")
+        for page in translations:
+            entries = page.specific_deferred.get_sitemap_urls(self.request)
             if entries:
                 listed[page.translation_key][page.locale.language_code] = entries[0]["location"]
         result = {}

@@ -178,7 +178,18 @@ class VacancyPage(VacancyServingMixin, RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """A closed vacancy stays reachable but is not advertised to search engines."""
-        if not self.is_open():
+        if request is None:
+            is_open = self.is_open()
+        else:
+            # One query per sitemap, not one per vacancy: the open ones of today, kept on the
+            # request.
+            today = timezone.localdate()
+            day, open_ids = getattr(request, "_polyphony_open_vacancies", (None, None))
+            if day != today:
+                open_ids = set(type(self).objects.open(today).values_list("pk", flat=True))
+                request._polyphony_open_vacancies = (today, open_ids)
+            is_open = self.pk in open_ids
+        if not is_open:
             return []
         return super().get_sitemap_urls(request)
 
