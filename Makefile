@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/polyphony
 LANGS := en ru uk de fr cs
 
-.PHONY: help install run test lint audit format messages compilemessages screenshots clean
+.PHONY: help install run test lint audit format messages compilemessages screenshots bench clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint   - ruff, formatting and migrations checks"
 	@echo "make messages - extract translatable strings into locale/*/LC_MESSAGES/django.po"
 	@echo "make screenshots - every public page type at phone and desktop width, in screenshots/"
+	@echo "make bench  - load 10,000 stories, serve them like production, measure (bench/run.py)"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,12 @@ test: install compilemessages node_modules/.package-lock.json
 # Every public page type in en and ru at 375 and 1280 px, into screenshots/ (not committed).
 screenshots: install compilemessages
 	$(BIN)/python -m tests.browser.screenshots
+
+# The benchmark: a fresh polyphony_bench database, gunicorn + the nginx edge cache, wrk, bursts
+# (PostgreSQL is restarted once). Needs root for that restart; BENCH_ARGS=--no-restart otherwise.
+# Figures: bench/results/bench-<time>.json (not committed).
+bench: install compilemessages
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

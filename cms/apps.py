@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import edge_cache, publishing, signals
+        from . import edge_cache, fragments, publishing, signals
         from .sync import sync_after_migrate
 
         # Roles and workflows are declarations: every migrate makes the database match them.
@@ -18,3 +18,4 @@ class CmsConfig(AppConfig):
         signals.connect()
         publishing.install()
         edge_cache.connect()
+        fragments.connect()

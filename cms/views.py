@@ -16,12 +16,23 @@ def root_redirect(request):
     return HttpResponseRedirect(f"/{get_language_from_request(request)}/")
 
 
+def is_outage(error):
+    """The database or the shared cache (Redis: every request asks it) cannot be reached."""
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return True
+    try:
+        from redis.exceptions import ConnectionError as RedisDown
+        from redis.exceptions import TimeoutError as RedisSlow
+    except ImportError:
+        return False
+    return isinstance(error, (RedisDown, RedisSlow))
+
+
 def server_error(request, template_name="500.html"):
-    """handler500. When the database is unreachable (a restart, a failover), say so plainly
+    """handler500. When the database or Redis is unreachable (a restart, a failover), say so plainly
     with a 503 in the reader's language, and tell someone who was sending a form that nothing
     arrived; the page needs no database. Every other error gets Django's 500 page."""
-    error = sys.exc_info()[1]
-    if not isinstance(error, (OperationalError, InterfaceError)):
+    if not is_outage(sys.exc_info()[1]):
         return defaults.server_error(request, template_name)
     from cms.models import SiteSettings
 

@@ -122,3 +122,12 @@ def _reset_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back after every test, but
+    the cache (rate-limit counters, cached fragments keyed on page ids) is not."""
+    from django.core.cache import cache
+
+    cache.clear()

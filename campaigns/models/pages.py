@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from campaigns import licences, seo
 from campaigns.blocks import CampaignStreamBlock
+from cms.fragments import Deferred
 from cms.models import IndexPage
 
 ACTIVE = "active"
@@ -164,21 +165,24 @@ class CampaignPage(Page):
         return licences.resolve(self.licence, site_settings)
 
     def get_context(self, request, *args, **kwargs):
+        # Only what the template's cached fragments need when they are rendered: on a cache hit
+        # none of it is computed (cms/fragments.py).
         context = super().get_context(request, *args, **kwargs)
-        site_settings = self.site_settings(request)
-        licence = self.get_licence(site_settings)
-        full_url = self.get_full_url(request)
+        site_settings = Deferred(self.site_settings, request)
+        licence = Deferred(lambda: self.get_licence(site_settings()))
         context.update(
             licence=licence,
-            attribution=licences.attribution_text(
-                title=self.title,
-                author=site_settings.organisation_name,
-                source_url=full_url,
-                licence=licence,
+            attribution=Deferred(
+                lambda: licences.attribution_text(
+                    title=self.title,
+                    author=site_settings().organisation_name,
+                    source_url=self.get_full_url(request),
+                    licence=licence(),
+                )
             ),
-            og=seo.opengraph(self, request, self.search_description or self.standfirst),
-            json_ld=seo.json_ld(self, request, site_settings, licence),
-            feed_url=self.get_parent().get_url(request) + "feed/",
+            og=Deferred(seo.opengraph, self, request, self.search_description or self.standfirst),
+            json_ld=Deferred(lambda: seo.json_ld(self, request, site_settings(), licence())),
+            feed_url=Deferred(lambda: self.get_parent().get_url(request) + "feed/"),
         )
         return context
 

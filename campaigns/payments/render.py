@@ -1,5 +1,6 @@
 """Render a payment payload as an inline, accessible, scalable SVG QR code."""
 
+import functools
 import html
 import re
 
@@ -80,6 +81,15 @@ def _dark_modules_path(qr: segno.QRCode) -> str:
     return "".join(commands)
 
 
+# Encoding is the costliest part of a campaign page (segno tries eight masks per code, about
+# 20 ms each); a payload always gives the same code, and a page shows the same few payloads to
+# every reader. Bounded: one entry per account, amount and reference text.
+@functools.lru_cache(maxsize=4096)
+def _qr_geometry(payload: str) -> tuple[int, str]:
+    qr = make_qr(payload)
+    return qr.symbol_size(scale=1, border=BORDER)[0], _dark_modules_path(qr)
+
+
 def qr_svg(payload: str, *, label: str) -> str:
     """Return ``payload`` as an inline SVG QR code for an HTML page.
 
@@ -91,8 +101,7 @@ def qr_svg(payload: str, *, label: str) -> str:
     text = " ".join(_XML_INVALID.sub("", label or "").split())
     if not text:
         raise ValueError("A QR code needs a label that says what it is for.")
-    qr = make_qr(payload)
-    size = qr.symbol_size(scale=1, border=BORDER)[0]
+    size, dark_modules = _qr_geometry(payload)
     escaped = html.escape(text, quote=True)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" class="qr-code" '
@@ -100,6 +109,6 @@ def qr_svg(payload: str, *, label: str) -> str:
         f"<title>{escaped}</title>"
         # A white quiet zone of its own, so the code also scans on a dark page.
         f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
-        f'<path fill="#000" d="{_dark_modules_path(qr)}"/>'
+        f'<path fill="#000" d="{dark_modules}"/>'
         "</svg>"
     )

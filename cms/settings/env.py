@@ -36,4 +36,10 @@ def env_list(name, default=()):
 
 def database_from_env(default_url):
     url = env("DATABASE_URL") or default_url
-    return {"default": dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+    # Health checks: a kept connection that the server dropped (a restart, a failover) is
+    # replaced before the request uses it, instead of failing that request.
+    return {
+        "default": dj_database_url.parse(
+            url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True
+        )
+    }

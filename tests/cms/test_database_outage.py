@@ -37,6 +37,18 @@ def test_someone_sending_a_story_is_told_nothing_arrived(world, database_down):
     assert "Traceback" not in text and "OperationalError" not in text
 
 
+def test_an_unreachable_redis_gets_the_same_clear_page(world, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisDown
+
+    def unreachable(*args, **kwargs):
+        raise RedisDown("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(Site, "find_for_request", unreachable)
+    response = Client(raise_request_exception=False).get("/de/stories/")
+    assert response.status_code == 503
+    assert "Die Website ist kurz nicht erreichbar" in response.content.decode()
+
+
 def test_other_errors_still_get_the_ordinary_error_page(world, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("a bug, not an outage")

@@ -1,0 +1,113 @@
+"""Cached fragments of reader pages, always current.
+
+Rendering a campaign's body (payment codes, partner logos, images) costs far more than serving
+the page around it, and the result is the same for every reader until an editor changes
+something. Templates cache such fragments with Django's `{% cache %}` tag, keyed on the page,
+the language and `content_version`:
+
+    {% cache fragment_seconds campaign_article page.pk LANGUAGE_CODE content_version %}
+    ...
+    {% endcache %}
+
+`content_version` is a counter in the shared cache that every change readers could see moves
+on: a page published, unpublished, moved or deleted; a snippet, image, document, locale or site
+setting saved or deleted. A fragment can therefore list other pages or show snippets and never
+be stale, on every application host at once (the counter lives in Redis in production).
+Renditions, revisions, drafts, captchas and queued submissions do not move it: they change
+nothing a reader sees, and some are written on every request.
+
+The lifetime (EDGE_CACHE_SECONDS) still bounds what cannot be announced: the date (a vacancy's
+deadline passing) and signed media URLs expiring (cms/settings/media.py).
+"""
+
+import uuid
+from functools import cache as memoize
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.functional import SimpleLazyObject
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+KEY = "polyphony:content-version"
+
+
+def content_version():
+    version = cache.get(KEY)
+    if version is None:
+        # add() so that two processes starting together agree on the first value.
+        cache.add(KEY, 1, timeout=None)
+        version = cache.get(KEY, 1)
+    return version
+
+
+def content_changed(**kwargs):
+    try:
+        cache.incr(KEY)
+    except ValueError:  # not set yet (or evicted): any new value differs from what keyed fragments
+        cache.set(KEY, 2, timeout=None)
+
+
+@memoize
+def _content_models():
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Locale, Page, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    return tuple(get_snippet_models()) + (
+        AbstractImage,
+        AbstractDocument,
+        BaseSiteSetting,
+        Locale,
+        Site,
+        Page,
+    )
+
+
+def _on_save_or_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if not isinstance(instance, _content_models()):
+        return
+    # Saving a page writes drafts too; readers see a page change only when it is published,
+    # unpublished, moved or deleted (the signals below).
+    if isinstance(instance, Page) and kwargs.get("signal") is post_save:
+        return
+    content_changed()
+
+
+class Deferred:
+    """A context value computed only if a template renders it (that is, on a fragment cache
+    miss), and then once: templates call callables, and every `{{ og.title }}` would
+    otherwise recompute it."""
+
+    def __init__(self, function, *args, **kwargs):
+        self._call = (function, args, kwargs)
+
+    def __call__(self):
+        if not hasattr(self, "_value"):
+            function, args, kwargs = self._call
+            self._value = function(*args, **kwargs)
+        return self._value
+
+
+def context(request):
+    """Context processor: `content_version`, read from the cache only if a template uses it,
+    and `fragment_seconds`. An editor's preview shows a draft under the live page's pk: it must
+    neither read nor keep a fragment, so it gets a version of its own that nothing shares."""
+    if getattr(request, "is_preview", False):
+        return {"content_version": f"preview-{uuid.uuid4()}", "fragment_seconds": 0}
+    return {
+        "content_version": SimpleLazyObject(content_version),
+        "fragment_seconds": settings.EDGE_CACHE_SECONDS,
+    }
+
+
+def connect():
+    page_published.connect(content_changed, dispatch_uid="polyphony-fragments-published")
+    page_unpublished.connect(content_changed, dispatch_uid="polyphony-fragments-unpublished")
+    post_page_move.connect(content_changed, dispatch_uid="polyphony-fragments-moved")
+    post_save.connect(_on_save_or_delete, dispatch_uid="polyphony-fragments-saved")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="polyphony-fragments-deleted")
