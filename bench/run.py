@@ -1,0 +1,303 @@
+"""`make bench`: the whole benchmark in one bounded run, on this machine's loopback.
+
+1. A fresh PostgreSQL database (polyphony_bench): migrate, the demo site, then the large dataset
+   (bench/dataset.py: 10,000 stories, 10,000 waiting in moderation, 200 translated campaigns,
+   500 vacancies).
+2. gunicorn (4 workers) under cms.settings.production (DEBUG off, PostgreSQL, Redis cache), the
+   edge cache (nginx with site/nginx/*.conf) in front, and the floors of the same run: a constant
+   WSGI app under the same gunicorn, and nginx serving a saved copy of the page.
+3. wrk against every reader page type, uncached; the campaign page through the edge cache.
+4. SQL queries per page, the moderation listing's render time, two bursts of story submissions
+   (the second with PostgreSQL restarted in the middle).
+5. Prints a table and writes everything to bench/results/<time>.json.
+
+    python -m bench.run [--quick] [--seconds 8] [--no-restart]
+"""
+
+import argparse
+import json
+import os
+import secrets
+import signal
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import servers
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+DATABASE = "polyphony_bench"
+FULL = {"stories": 10_000, "waiting": 10_000, "campaigns": 200, "vacancies": 500}
+QUICK = {"stories": 600, "waiting": 600, "campaigns": 20, "vacancies": 50}
+
+
+def production_env(workdir, edge_port):
+    return {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        # testserver: the in-process measurements (queries, moderation listing) use Django's client.
+        "ALLOWED_HOSTS": "localhost,127.0.0.1,testserver",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+        # Persistent connections, checked before reuse: what a production host runs.
+        "DB_CONN_MAX_AGE": "60",
+        "REDIS_URL": "redis://127.0.0.1:6379/7",
+        "CACHE_KEY_PREFIX": f"bench-{os.getpid()}",
+        # Loopback HTTP: no TLS to redirect to.
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "FRONTEND_CACHE_PURGE_URLS": f"http://127.0.0.1:{edge_port}",
+        # Raised for the bursts, as an operator would for a known campaign day.
+        "STORY_RATE_LIMIT_PER_ADDRESS": "100000",
+        "STORY_RATE_LIMIT_GLOBAL_PER_MINUTE": "100000",
+        "LOG_LEVEL": "ERROR",
+        # Workflow notifications of 1,000 submissions: kept in memory, not sent.
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+
+
+def step(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def fresh_database():
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as db:
+        db.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        db.execute(f"CREATE DATABASE {DATABASE}")
+
+
+def build_site(env, sizes, workdir):
+    """Migrate, build the demo site and add the dataset: set-up, not the thing measured, so it
+    runs under the development settings (load_demo_content refuses production ones) against the
+    same database, with nothing purged and no debug query log."""
+    import subprocess
+
+    from django.core.management import call_command
+
+    setup_env = {**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "false"}
+    setup_env.pop("FRONTEND_CACHE_PURGE_URLS")
+
+    log = workdir / "setup.log"
+
+    def run(*argv):
+        with open(log, "a") as out:
+            subprocess.run([sys.executable, *argv], cwd=ROOT, env=setup_env, check=True, stdout=out)
+
+    step("migrating and building the demo site (six languages, through wagtail-localize)")
+    run("manage.py", "migrate", "--verbosity", "0")
+    run("manage.py", "load_demo_content", "--verbosity", "0")
+    step(f"loading the dataset: {sizes}")
+    started = time.perf_counter()
+    run("-m", "bench.dataset", *(f"--{name}={count}" for name, count in sizes.items()))
+    call_command("collectstatic", verbosity=0, interactive=False)
+    return {**sizes, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def pages():
+    """One URL per reader page type, chosen from the loaded site."""
+    from campaigns.models import CampaignPage
+    from stories.models import StoryPage
+    from volunteering.models import VacancyPage
+
+    def first(queryset):
+        page = queryset.filter(locale__language_code="en").live().order_by("pk").first()
+        return page.url if page else None
+
+    found = {
+        "home": "/en/",
+        "story_index": "/en/stories/",
+        "story": first(StoryPage.objects.all()),
+        "campaign_index": "/en/campaigns/",
+        # The demo's campaign comes first: every block, both payment QR codes.
+        "campaign": first(CampaignPage.objects.all()),
+        "vacancy_index": "/en/volunteer/",
+        "vacancy": first(VacancyPage.objects.open()),
+        "story_form": "/en/stories/tell/",
+    }
+    return {kind: url for kind, url in found.items() if url}
+
+
+def count_queries(urls):
+    """SQL queries of one warm request per URL (the second; the first fills per-process caches)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="localhost")
+    counts = {}
+    for kind, url in urls.items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        counts[kind] = {"queries": len(captured), "status": response.status_code}
+    return counts
+
+
+def throughput(urls, app_port, edge_port, static_port, constant_port, seconds):
+    from bench.load import wrk
+
+    runs = {}
+    for kind, url in urls.items():
+        step(f"wrk: {kind} ({url}), uncached through gunicorn")
+        wrk(f"http://127.0.0.1:{app_port}{url}", seconds=2)
+        runs[kind] = wrk(f"http://127.0.0.1:{app_port}{url}", seconds=seconds)
+        step(_summary(runs[kind]))
+    step("wrk: floor - constant WSGI app under the same gunicorn")
+    runs["floor_constant_wsgi"] = wrk(f"http://127.0.0.1:{constant_port}/", seconds=seconds)
+    step(_summary(runs["floor_constant_wsgi"]))
+    step("wrk: campaign page through the edge cache")
+    edge_url = f"http://127.0.0.1:{edge_port}{urls['campaign']}"
+    wrk(edge_url, seconds=2, connections=64)
+    runs["campaign_edge_cache"] = wrk(edge_url, seconds=seconds, connections=64)
+    step(_summary(runs["campaign_edge_cache"]))
+    step("wrk: floor - nginx serving a saved copy of the campaign page")
+    runs["floor_nginx_static"] = wrk(
+        f"http://127.0.0.1:{static_port}/campaign.html", seconds=seconds, connections=64
+    )
+    step(_summary(runs["floor_nginx_static"]))
+    return runs
+
+
+def _summary(run):
+    return (
+        f"  {run['requests_per_second']} req/s, p50 {run['p50_ms']} ms, p99 {run['p99_ms']} ms, "
+        f"{run['errors']} errors"
+    )
+
+
+def save_copy(app_port, url, folder):
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{app_port}{url}", headers={"Host": "localhost"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        body = response.read()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "campaign.html").write_bytes(body)
+    return folder / "campaign.html"
+
+
+def bursts(app_port, restart):
+    from bench import burst
+    from stories.models import QueuedSubmission
+    from stories.pipeline import ingest_all
+
+    results = {}
+    step("burst 1: 500 contributors send their story at the same moment")
+    first = burst.burst(app_port, count=500, spread_seconds=0, run="a")
+    started = time.perf_counter()
+    queued = QueuedSubmission.objects.count()
+    ingest_all()
+    first["ingest_seconds"] = round(time.perf_counter() - started, 2)
+    first["queued_before_ingest"] = queued
+    first["after_ingest"] = burst.ingested(first.pop("receipts"))
+    results["burst_at_once"] = first
+
+    step(
+        "burst 2: 500 contributors within 10 s, PostgreSQL restarted 3 s in"
+        if restart
+        else "burst 2: 500 contributors within 10 s (no restart)"
+    )
+    restart_after = burst.postgres_restart() if restart else None
+    during = (lambda: restart_after(3.0)) if restart else None
+    second = burst.burst(app_port, count=500, spread_seconds=10, run="b", during=during)
+    from django.db import close_old_connections, connections
+
+    connections.close_all()
+    close_old_connections()
+    ingest_all()
+    second["after_ingest"] = burst.ingested(second.pop("receipts"))
+    second["postgres_restarted"] = restart
+    results["burst_with_restart" if restart else "burst_spread"] = second
+    return results
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small dataset, short runs")
+    parser.add_argument("--seconds", type=int, default=None, help="seconds per wrk run")
+    parser.add_argument("--no-restart", action="store_true", help="don't restart PostgreSQL")
+    parser.add_argument("--max-minutes", type=int, default=30, help="give up after this long")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    seconds = args.seconds or (3 if args.quick else 8)
+
+    def give_up(*_):
+        raise TimeoutError(f"the benchmark took longer than {args.max_minutes} minutes")
+
+    signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(args.max_minutes * 60)
+
+    missing = servers.missing_tools() + ([] if servers.shutil.which("wrk") else ["wrk"])
+    if missing:
+        sys.exit(f"bench needs: apt-get install {' '.join(missing)}")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    workdir = RESULTS / f"work-{stamp}"
+    ports = {name: servers.free_port() for name in ("app", "edge", "static", "constant")}
+    env = production_env(workdir, ports["edge"])
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from bench.moderation import measure as moderation
+    from bench.report import evaluate, print_table
+
+    started = time.perf_counter()
+    fresh_database()
+    workdir.mkdir(parents=True, exist_ok=True)
+    loaded = build_site(env, sizes, workdir)
+    urls = pages()
+    step(f"serving: gunicorn on {ports['app']}, edge cache on {ports['edge']}")
+    with servers.gunicorn(ports["app"], env, workers=4, workdir=workdir / "app"):
+        saved = save_copy(ports["app"], urls["campaign"], workdir / "saved")
+        constant_env = {**env, "BENCH_CONSTANT_BODY": str(saved)}
+        constant = servers.gunicorn(
+            ports["constant"],
+            constant_env,
+            app="bench.constant_app:application",
+            name="constant",
+            workdir=workdir / "constant",
+        )
+        edge = servers.nginx(
+            workdir / "nginx",
+            ports["edge"],
+            [ports["app"]],
+            static_root=workdir / "static",
+            saved_root=saved.parent,
+            saved_port=ports["static"],
+        )
+        with constant, edge:
+            runs = throughput(
+                urls, ports["app"], ports["edge"], ports["static"], ports["constant"], seconds
+            )
+        step("SQL queries per page, moderation listing")
+        queries = count_queries(urls)
+        listing = moderation(repeats=10)
+        burst_results = bursts(ports["app"], restart=not args.no_restart)
+    result = {
+        "when": stamp,
+        "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
+        "dataset": loaded,
+        "urls": urls,
+        "throughput": runs,
+        "queries": queries,
+        "moderation_listing": listing,
+        **burst_results,
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }
+    result["budgets"] = evaluate(result)
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"bench-{stamp}.json"
+    out.write_text(json.dumps(result, indent=2, default=str))
+    print_table(result)
+    print(f"\nWritten: {out.relative_to(ROOT)}")
+    return 0 if all(b["met"] for b in result["budgets"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
