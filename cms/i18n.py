@@ -8,6 +8,7 @@ language's home page and says so.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from wagtail.models import Page
 
@@ -28,23 +29,57 @@ class Alternate:
     url: str
 
 
-def live_homes():
+def live_homes(request=None):
+    """{language: live home page}, asked once per request (the header and the language
+    switcher both need it)."""
+    cached = getattr(request, "_polyphony_live_homes", None)
+    if cached is None:
+        from cms.models import HomePage
+
+        cached = {
+            home.locale.language_code: home
+            for home in HomePage.objects.live().select_related("locale")
+        }
+        if request is not None:
+            request._polyphony_live_homes = cached
+    return cached
+
+
+def _translations_and_homes(request, page):
+    """The live translations of `page` (itself included) and the live homes, in one query."""
     from cms.models import HomePage
 
-    return {
-        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
-    }
+    rows = (
+        Page.objects.live()
+        .filter(Q(translation_key=page.translation_key) | Q(content_type=_content_type(HomePage)))
+        .select_related("locale")
+    )
+    translations, homes = {}, {}
+    home_type = _content_type(HomePage).pk
+    for row in rows:
+        code = row.locale.language_code
+        if row.translation_key == page.translation_key:
+            translations[code] = row
+        if row.content_type_id == home_type:
+            homes[code] = row
+    if request is not None and not hasattr(request, "_polyphony_live_homes"):
+        request._polyphony_live_homes = homes
+    return translations, homes
+
+
+def _content_type(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model)
 
 
 def language_links(request, page=None, current=None):
     """Switcher links and hreflang alternates for `page` (a Wagtail page or None)."""
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    homes = live_homes()
+        translations, homes = _translations_and_homes(request, page)
+    else:
+        homes = live_homes(request)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)

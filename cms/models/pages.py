@@ -2,6 +2,7 @@
 behaviour that every section's index page shares."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Exists, OuterRef
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -26,7 +27,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        # Base rows are enough for a title, a description and a link; .specific() would cost a
+        # query per section type, .public() one for every view restriction.
+        from cms.templatetags.polyphony import restriction_above
+
+        context["sections"] = (
+            self.get_children()
+            .live()
+            .in_menu()
+            .filter(~Exists(restriction_above(OuterRef("path"))))
+        )
         return context
 
 

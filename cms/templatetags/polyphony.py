@@ -1,5 +1,8 @@
 from django import template
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
+from wagtail.models import PageViewRestriction
 
 from cms.i18n import language_links, live_homes
 
@@ -15,16 +18,23 @@ def get_language_links(context):
     return {"links": links, "alternates": alternates}
 
 
-@register.simple_tag
-def get_localized_home():
-    return live_homes().get(get_language())
+@register.simple_tag(takes_context=True)
+def get_localized_home(context):
+    return live_homes(context.get("request")).get(get_language())
 
 
 @register.simple_tag
 def get_nav_sections(home):
     if home is None:
         return []
-    return home.get_children().live().public().in_menu()
+    # Not .public(): it reads every view restriction in a query of its own first.
+    return home.get_children().live().in_menu().filter(~Exists(restriction_above(OuterRef("path"))))
+
+
+def restriction_above(path):
+    """View restrictions on a page at or above `path` (an ancestor's path is its prefix): as
+    a subquery, `~Exists(restriction_above(OuterRef("path")))` keeps public pages only."""
+    return PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path")))
 
 
 @register.filter
