@@ -21,10 +21,7 @@ OVER_BUDGET = {
     "story index, page 2",
     "story page",
     "story form",
-    "receipt check",
     "campaign index",
-    # Its blocks: images, partner and bank-account snippets, the press kit, a page chooser.
-    "campaign page",
     "campaign translation",
     "bench campaign",
     "vacancy index",
@@ -76,6 +73,10 @@ def report(small, large, urls):
 def test_reader_pages_stay_within_budget_and_do_not_grow_with_stories(demo_site, reader):
     load(stories=10, campaigns=2, vacancies=5, waiting=0, stream=False)
     urls = reader_urls()
+    # A site that has served pages before: first renders create rows once (site settings,
+    # image renditions) and each such write rightly moves the fragment cache's version.
+    for url in urls.values():
+        reader.get(url)
     small = measure(reader, urls)
 
     load(stories=9_990, campaigns=198, vacancies=495, waiting=0, stream=False)
@@ -83,6 +84,7 @@ def test_reader_pages_stay_within_budget_and_do_not_grow_with_stories(demo_site,
     large = measure(reader, urls)
 
     table = report(small, large, urls)
+    print(table)  # the figures, with pytest -s
     assert all(status == 200 for status, _queries in small.values()), table
     assert all(status == 200 for status, _queries in large.values()), table
     grew = [name for name in urls if len(large[name][1]) != len(small[name][1])]
