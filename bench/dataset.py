@@ -122,8 +122,11 @@ def main(argv=None):
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     import django
+    from django.apps import apps
 
-    django.setup()
+    # Set up once: a second setup reconfigures logging onto whatever stderr is current.
+    if not apps.ready:
+        django.setup()
     existing = bench_page_count()
     if existing:
         sys.stderr.write(

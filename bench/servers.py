@@ -167,6 +167,7 @@ events {{ worker_connections 4096; }}
 http {{
     include /etc/nginx/mime.types;
     access_log off;
+    # As Debian's /etc/nginx/nginx.conf: site/nginx/polyphony-cache.conf must cope with it.
     sendfile on;
     tcp_nopush on;
     keepalive_requests 100000;

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import sitemaps, views
+from cms import routing, sitemaps, views
 
 # A database outage gets a clear 503 page, not the generic error (cms/views.py).
 handler500 = "cms.views.server_error"
@@ -26,8 +26,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Every public page carries its language in the path: /en/, /ru/, ...
+# Every public page carries its language in the path: /en/, /ru/, ... Wagtail's own patterns,
+# with its serve view behind our remembered routes (cms/routing.py), under the same name.
 urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)),
+    *wagtail_urls.urlpatterns[:-1],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

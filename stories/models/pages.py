@@ -160,14 +160,19 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = "story index page"
 
     def stories(self):
-        """Every published story of this index, newest first: the listing and the feeds use it."""
-        return (
-            StoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-first_published_at", "-pk")
-            .prefetch_related("topics")
-        )
+        """Every published story of this index, newest first: the listing and the feeds use it.
+
+        Built once per page object: `.public()` runs a query of its own (the view restrictions)
+        each time it is called, and the listing and the topic list both start from here."""
+        if not hasattr(self, "_stories"):
+            self._stories = (
+                StoryPage.objects.child_of(self)
+                .live()
+                .public()
+                .order_by("-first_published_at", "-pk")
+                .prefetch_related("topics")
+            )
+        return self._stories
 
     def topics(self):
         """Topics of this language that at least one published story here carries."""

@@ -174,7 +174,13 @@ class VacancyPage(VacancyServingMixin, RoutablePageMixin, Page):
     def is_open(self, today=None):
         if not self.pk:
             return False
-        return type(self).objects.open(today).filter(pk=self.pk).exists()
+        # Asked by the view and by its context in one request: answered once per day asked.
+        day = today or timezone.localdate()
+        known = getattr(self, "_open_on", None)
+        if known is None or known[0] != day:
+            known = (day, type(self).objects.open(today).filter(pk=self.pk).exists())
+            self._open_on = known
+        return known[1]
 
     def get_sitemap_urls(self, request=None):
         """A closed vacancy stays reachable but is not advertised to search engines."""
@@ -214,7 +220,10 @@ class VacancyPage(VacancyServingMixin, RoutablePageMixin, Page):
         return choices.hours_range_of(self.hours_per_week)
 
     def skill_names(self):
-        return sorted(tag.name for tag in self.skills.all())
+        # The page shows them and its JSON-LD lists them: one query per render, not two.
+        if not hasattr(self, "_skill_names"):
+            self._skill_names = sorted(tag.name for tag in self.skills.all())
+        return self._skill_names
 
     def takes_applications_here(self):
         return self.apply_method == choices.ApplyMethod.FORM
