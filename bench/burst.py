@@ -196,6 +196,7 @@ def summarise(contributors, wall, spread_seconds):
         "submissions": len(contributors),
         "spread_seconds": spread_seconds,
         "wall_seconds": round(wall, 2),
+        "answered_per_second": round(len(contributors) / wall, 1) if wall else None,
         "outcomes": outcomes,
         "receipts": [c.receipt for c in receipted],
         "p50_ms": round(percentile(latencies, 50) or 0, 1),

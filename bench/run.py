@@ -182,38 +182,58 @@ def save_copy(app_port, url, folder):
     return folder / "campaign.html"
 
 
-def bursts(app_port, restart):
+BURST_SPREAD_SECONDS = 10
+
+
+def _ingest_and_check(result):
+    """Run the ingester (as its timer would), then look every receipt up the way its holder
+    would: every receipted story must now be in moderation."""
     from bench import burst
     from stories.models import QueuedSubmission
     from stories.pipeline import ingest_all
 
-    results = {}
-    step("burst 1: 500 contributors send their story at the same moment")
-    first = burst.burst(app_port, count=500, spread_seconds=0, run="a")
+    result["queued_before_ingest"] = QueuedSubmission.objects.count()
     started = time.perf_counter()
-    queued = QueuedSubmission.objects.count()
     ingest_all()
-    first["ingest_seconds"] = round(time.perf_counter() - started, 2)
-    first["queued_before_ingest"] = queued
-    first["after_ingest"] = burst.ingested(first.pop("receipts"))
-    results["burst_at_once"] = first
+    result["ingest_seconds"] = round(time.perf_counter() - started, 2)
+    result["after_ingest"] = burst.ingested(result.pop("receipts"))
+    return result
 
-    step(
-        "burst 2: 500 contributors within 10 s, PostgreSQL restarted 3 s in"
-        if restart
-        else "burst 2: 500 contributors within 10 s (no restart)"
+
+def bursts(app_port, restart):
+    """Three bursts of 500 story submissions through gunicorn's 4 workers:
+
+    - burst_500: 500 contributors send within 10 s (3,000 a minute: a hundred times the
+      default global limit) - the budgeted one: 500 receipts, p99 < 300 ms, 500 in moderation;
+    - burst_at_once: all 500 POSTs in the same instant - what saturation looks like (each
+      waits for those ahead of it; the figure of interest is how fast the queue drains);
+    - burst_with_restart: as the first, with PostgreSQL restarted 3 s in.
+    """
+    from django.db import connections
+
+    from bench import burst
+
+    results = {}
+    step(f"burst: 500 contributors send their story within {BURST_SPREAD_SECONDS} s")
+    results["burst_500"] = _ingest_and_check(
+        burst.burst(app_port, count=500, spread_seconds=BURST_SPREAD_SECONDS, run="a")
     )
-    restart_after = burst.postgres_restart() if restart else None
-    during = (lambda: restart_after(3.0)) if restart else None
-    second = burst.burst(app_port, count=500, spread_seconds=10, run="b", during=during)
-    from django.db import close_old_connections, connections
-
-    connections.close_all()
-    close_old_connections()
-    ingest_all()
-    second["after_ingest"] = burst.ingested(second.pop("receipts"))
-    second["postgres_restarted"] = restart
-    results["burst_with_restart" if restart else "burst_spread"] = second
+    step("burst: 500 contributors send their story in the same instant")
+    results["burst_at_once"] = _ingest_and_check(
+        burst.burst(app_port, count=500, spread_seconds=0, run="b")
+    )
+    if restart:
+        step("burst: 500 contributors within 10 s, PostgreSQL restarted 3 s in")
+        restart_after = burst.postgres_restart()
+        second = burst.burst(
+            app_port,
+            count=500,
+            spread_seconds=BURST_SPREAD_SECONDS,
+            run="c",
+            during=lambda: restart_after(3.0),
+        )
+        connections.close_all()
+        results["burst_with_restart"] = _ingest_and_check(second)
     return results
 
 
