@@ -22,21 +22,27 @@ URL = "/admin/stories/moderation/"
 MODERATOR = "moderator"
 
 
-def verified_client(user):
-    """A test client whose session is signed in as `user` with a confirmed TOTP device, as
-    django_otp.login leaves it."""
-    from django.test import Client
+def pass_second_factor(client, user, device_name="Bench device"):
+    """Mark the signed-in session of `client` verified with a confirmed TOTP device of `user`,
+    exactly as django_otp.login leaves it (the test suite's staff clients use this too)."""
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    client = Client()
-    client.force_login(user)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Bench device", confirmed=True)
+        device = TOTPDevice.objects.create(user=user, name=device_name, confirmed=True)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def verified_client(user):
+    """A test client signed in as `user`, second factor passed."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    pass_second_factor(client, user)
     return client
 
 

@@ -26,6 +26,7 @@ from functools import cache as memoize
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -93,6 +94,13 @@ class Deferred:
         return self._value
 
 
+def deferred_context(function, names):
+    """Context entries `names`, all taken from the one dict `function()` returns, computed
+    only if a template renders one of them (listings: filtering, counting, paginating)."""
+    shared = Deferred(function)
+    return {name: Deferred(lambda name=name: shared()[name]) for name in names}
+
+
 def context(request):
     """Context processor: `content_version`, read from the cache only if a template uses it,
     and `fragment_seconds`. An editor's preview shows a draft under the live page's pk: it must
@@ -102,6 +110,8 @@ def context(request):
     return {
         "content_version": SimpleLazyObject(content_version),
         "fragment_seconds": settings.EDGE_CACHE_SECONDS,
+        # For fragments that depend on the date (open vacancies): a new day, a new key.
+        "fragment_day": SimpleLazyObject(lambda: timezone.localdate().isoformat()),
     }
 
 

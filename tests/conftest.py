@@ -81,16 +81,10 @@ def _force_login_verified(self, user, backend=None):
     gives the user a confirmed TOTP device and marks the session verified exactly as
     django_otp.login does. Tests of 2FA itself sign in through the real login form instead.
     """
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from bench.moderation import pass_second_factor
 
     _plain_force_login(self, user, backend)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Test device", confirmed=True)
-    session = self.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    pass_second_factor(self, user, "Test device")
 
 
 _plain_force_login = Client.force_login

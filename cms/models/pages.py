@@ -87,6 +87,9 @@ class IndexPage(Page):
             return paginator.page(paginator.num_pages)
 
     def get_context(self, request, *args, **kwargs):
+        from cms.fragments import Deferred
+
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.paginate(request, self.listing_queryset())
+        # Counted and fetched only if the template renders the listing (not on a cached one).
+        context["items"] = Deferred(self.paginate, request, self.listing_queryset())
         return context

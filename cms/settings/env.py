@@ -17,8 +17,8 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_int(name, default):
-    value = os.environ.get(name)
+def env_int(name, default, environ=None):
+    value = (os.environ if environ is None else environ).get(name)
     if value in (None, ""):
         return default
     try:

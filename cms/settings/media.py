@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .env import env_int
+
 # Every variable of this feature: one of them without a bucket is a half-made configuration.
 VARIABLES = (
     "AWS_STORAGE_BUCKET_NAME",
@@ -59,7 +61,7 @@ def s3_media(environ, *, page_cache_seconds):
             "URL must be signed (site/SCALE-OUT.md)."
         )
 
-    expire = _whole_number(environ, "AWS_QUERYSTRING_EXPIRE", DEFAULT_EXPIRE_SECONDS)
+    expire = env_int("AWS_QUERYSTRING_EXPIRE", DEFAULT_EXPIRE_SECONDS, environ)
     if expire <= page_cache_seconds:
         raise ImproperlyConfigured(
             f"AWS_QUERYSTRING_EXPIRE ({expire} s) must be longer than a page may be cached "
@@ -127,13 +129,3 @@ def _endpoint(environ, bucket):
     if style not in {"path", "virtual"}:
         raise ImproperlyConfigured("AWS_S3_ADDRESSING_STYLE must be 'path' or 'virtual'.")
     return endpoint, region or "us-east-1", style, origin
-
-
-def _whole_number(environ, name, default):
-    value = environ.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        return int(value)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error

@@ -15,6 +15,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cms.fragments import Deferred
 from cms.models import IndexPage
 from stories.panels import PrivateRecordPanel
 
@@ -209,8 +210,9 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             raise Http404
         context.update(
             topic=topic,
-            topics=self.topics(),
-            items=self.paginate(request, self.listing_queryset(topic)),
+            # Rendered inside a cached fragment (cms/fragments.py): computed on a miss only.
+            topics=Deferred(self.topics),
+            items=Deferred(lambda: self.paginate(request, self.listing_queryset(topic))),
             query=urlencode({"topic": topic.slug}) if topic else "",
             feed_url=self.feed_url(topic),
         )

@@ -7,6 +7,7 @@ from django.db.models import F
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 
+from cms.fragments import deferred_context
 from cms.models import IndexPage
 from volunteering.filters import apply_filters, build_facets, querystring, selected_filters
 
@@ -70,18 +71,23 @@ class VacancyIndexPage(RoutablePageMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         # IndexPage's context paginates an unfiltered queryset; ours paginates the filtered list.
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
-        vacancies, selected, results = self.filtered(request.GET)
-        context.update(
-            {
+
+        def listing():
+            vacancies, selected, results = self.filtered(request.GET)
+            return {
                 "open_count": len(vacancies),
                 "result_count": len(results),
                 "selected": selected,
                 "facets": build_facets(vacancies, selected),
                 "query": querystring(selected),
-                "feed_url": self.url + self.reverse_subpage("feed"),
                 "items": self.paginate(request, results),
             }
-        )
+
+        # Filtering every open vacancy happens only when the cached listing is missing
+        # (cms/fragments.py; the fragment is keyed on the date too).
+        names = ("open_count", "result_count", "selected", "facets", "query", "items")
+        context.update(deferred_context(listing, names))
+        context["feed_url"] = self.url + self.reverse_subpage("feed")
         return context
 
     @path("feed/", name="feed")
