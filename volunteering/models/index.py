@@ -72,22 +72,26 @@ class VacancyIndexPage(RoutablePageMixin, IndexPage):
         # IndexPage's context paginates an unfiltered queryset; ours paginates the filtered list.
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
 
+        selected = selected_filters(request.GET)
+
         def listing():
-            vacancies, selected, results = self.filtered(request.GET)
+            vacancies, _selected, results = self.filtered(request.GET)
             return {
                 "open_count": len(vacancies),
                 "result_count": len(results),
-                "selected": selected,
                 "facets": build_facets(vacancies, selected),
-                "query": querystring(selected),
                 "items": self.paginate(request, results),
             }
 
         # Filtering every open vacancy happens only when the cached listing is missing
-        # (cms/fragments.py; the fragment is keyed on the date too).
-        names = ("open_count", "result_count", "selected", "facets", "query", "items")
-        context.update(deferred_context(listing, names))
-        context["feed_url"] = self.url + self.reverse_subpage("feed")
+        # (cms/fragments.py; the fragment is keyed on the date too). The head's feed link
+        # needs only the filters asked for.
+        context.update(deferred_context(listing, ("open_count", "result_count", "facets", "items")))
+        context.update(
+            selected=selected,
+            query=querystring(selected),
+            feed_url=self.url + self.reverse_subpage("feed"),
+        )
         return context
 
     @path("feed/", name="feed")
