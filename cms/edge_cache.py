@@ -25,6 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import urlopen
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models.signals import pre_delete
 from django.urls import reverse
@@ -134,13 +135,21 @@ class NginxPurgeBackend(HTTPBackend):
     """Wagtail's HTTP purge, for nginx's cache purge module: its 404 ("that URL was not in the
     cache") is no error, and a cache that does not answer cannot hold up a publish for long."""
 
+    def __init__(self, params):
+        super().__init__(params)
+        if self.cache_scheme not in ("http", "https"):
+            raise ImproperlyConfigured(
+                f"FRONTEND_CACHE_PURGE_URLS must be http(s) addresses, not {self.cache_scheme!r}."
+            )
+
     def purge(self, url):
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
         target = urlunsplit((self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""))
         request = PurgeRequest(url=target, headers={"Host": host})
         try:
-            urlopen(request, timeout=PURGE_TIMEOUT_SECONDS)  # noqa: S310 - our configured cache
+            # The scheme is http(s), checked above (docs/security-exceptions.md).
+            urlopen(request, timeout=PURGE_TIMEOUT_SECONDS)  # noqa: S310  # nosec B310
         except HTTPError as error:
             if error.code != 404:
                 logger.error("Could not purge %s from the edge cache: HTTP %s", url, error.code)

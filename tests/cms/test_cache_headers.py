@@ -52,3 +52,13 @@ def test_forms_and_the_admin_are_never_stored(client, world, path):
 def test_errors_and_redirects_are_not_shared(client, world):
     assert "public" not in cache_control(client.get("/en/no-such-page/"))
     assert "public" not in cache_control(client.get("/"))
+
+
+def test_purges_only_go_to_http_addresses():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from cms.edge_cache import NginxPurgeBackend
+
+    with pytest.raises(ImproperlyConfigured, match="http"):
+        NginxPurgeBackend({"LOCATION": "file:///etc/passwd"})
+    assert NginxPurgeBackend({"LOCATION": "http://127.0.0.1:8080"}).cache_netloc == "127.0.0.1:8080"
