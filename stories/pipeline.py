@@ -20,7 +20,7 @@ import logging
 import secrets
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Workflow
@@ -98,6 +98,7 @@ def ingest_next(skip_languages=()) -> bool:
             )
             if submission is None:
                 return False
+            _one_ingester_at_a_time()
             _materialise(submission, written_files)
             submission.delete()
     except Exception:
@@ -106,6 +107,20 @@ def ingest_next(skip_languages=()) -> bool:
             image_file.storage.delete(image_file.name)
         raise
     return True
+
+
+# Any constant: the key of the advisory lock below.
+INGEST_LOCK_KEY = 0x5107_1E5
+
+
+def _one_ingester_at_a_time():
+    """Materialise under a transaction-wide advisory lock. Wagtail's PostgreSQL search backend
+    rewrites the title norm of every index entry on each insert, so two ingesters' transactions
+    deadlock on those rows (seen in tests/stories/test_concurrency.py). Claims stay skip-locked;
+    only the writing waits its turn, and the lock ends with the transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_LOCK_KEY])
 
 
 def _materialise(submission: QueuedSubmission, written_files: list) -> StoryPage:
