@@ -138,7 +138,7 @@ def count_queries(urls):
 
 
 def throughput(urls, app_port, edge_port, static_port, constant_port, seconds):
-    from bench.load import wrk
+    from bench.load import alternating, wrk
 
     runs = {}
     for kind, url in urls.items():
@@ -149,16 +149,19 @@ def throughput(urls, app_port, edge_port, static_port, constant_port, seconds):
     step("wrk: floor - constant WSGI app under the same gunicorn")
     runs["floor_constant_wsgi"] = wrk(f"http://127.0.0.1:{constant_port}/", seconds=seconds)
     step(_summary(runs["floor_constant_wsgi"]))
-    step("wrk: campaign page through the edge cache")
-    edge_url = f"http://127.0.0.1:{edge_port}{urls['campaign']}"
-    wrk(edge_url, seconds=2, connections=64)
-    runs["campaign_edge_cache"] = wrk(edge_url, seconds=seconds, connections=64)
-    step(_summary(runs["campaign_edge_cache"]))
-    step("wrk: floor - nginx serving a saved copy of the campaign page")
-    runs["floor_nginx_static"] = wrk(
-        f"http://127.0.0.1:{static_port}/campaign.html", seconds=seconds, connections=64
+    step("wrk: campaign page through the edge cache and nginx serving a saved copy, in turns")
+    paired = alternating(
+        {
+            "campaign_edge_cache": f"http://127.0.0.1:{edge_port}{urls['campaign']}",
+            "floor_nginx_static": f"http://127.0.0.1:{static_port}/campaign.html",
+        },
+        rounds=3,
+        seconds=max(2, seconds // 2),
+        connections=64,
     )
-    step(_summary(runs["floor_nginx_static"]))
+    for name, run in paired.items():
+        step(f"{name}:{_summary(run)[1:]} (rounds: {run['rounds']} req/s)")
+    runs.update(paired)
     return runs
 
 
