@@ -17,7 +17,9 @@ A response is private when it answers a POST, when a CSRF token was put into it 
 a POST form: the story form, the receipt check, a vacancy's application form), when its view
 already said ``no-store``, when it comes from the admin, or when a view marks it explicitly with
 ``response.polyphony_private = True`` (e.g. a thank-you page after an application). Such pages
-must not stay in a shared computer's cache or a proxy, and must not be indexed.
+must not stay in a shared computer's cache or a proxy, and must not be indexed, except a page
+that is there to be found and only carries a form (an open vacancy with its JobPosting data and
+application form): its view sets ``response.polyphony_indexable = True`` for GET.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -105,6 +107,15 @@ def is_private(request, response):
     return "no-store" in response.get("Cache-Control", "")
 
 
+def is_indexable(request, response):
+    return (
+        getattr(response, "polyphony_indexable", False)
+        and request.method in ("GET", "HEAD")
+        and not is_preview(request)
+        and not is_admin_path(request)
+    )
+
+
 class SecurityHeadersMiddleware:
     """Listed after CsrfViewMiddleware so that it sees the response first (see is_private)."""
 
@@ -117,7 +128,8 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if is_private(request, response):
             add_never_cache_headers(response)
-            response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+            if not is_indexable(request, response):
+                response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
             # Under "no-referrer" browsers send `Origin: null` with a form's POST, which
             # Django's CSRF check rightly refuses; "same-origin" still tells no other site.
             response["Referrer-Policy"] = "same-origin"

@@ -69,14 +69,25 @@ def test_a_post_answer_is_private_even_when_it_fails(client, world):
     assert "noindex" in response["X-Robots-Tag"]
 
 
-def test_vacancy_with_an_application_form_is_private_without_any_marker(client, world):
+def test_open_vacancy_with_its_form_is_never_stored_but_can_be_found(client, world):
     vacancy = make_vacancy(world.sections["volunteering"]["en"], "Night editor")
     response = client.get(vacancy.url)
     assert response.status_code == 200
-    assert 'method="post"' in response.content.decode().lower()
+    text = response.content.decode()
+    assert 'method="post"' in text.lower()
     assert "no-store" in response["Cache-Control"]
-    assert "noindex" in response["X-Robots-Tag"]
     assert set(response.cookies) <= {"csrftoken"}
+    # Its JobPosting data is for search engines: neither the header nor the page says noindex.
+    assert '"JobPosting"' in text
+    assert "X-Robots-Tag" not in response
+    assert 'name="robots"' not in text
+
+    refused = client.post(vacancy.url, {"email": "not an address"})
+    assert refused.status_code == 400
+    assert "noindex" in refused["X-Robots-Tag"]
+    thanks = client.get(vacancy.url + "thanks/")
+    assert thanks.status_code == 200
+    assert "noindex" in thanks["X-Robots-Tag"]
 
 
 def test_inline_scripts_would_need_the_nonce_of_the_response(rf, settings):

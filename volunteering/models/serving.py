@@ -62,6 +62,9 @@ class VacancyServingMixin:
                 status = 400
         response = self.render(request, context_overrides={"form": form})
         response.status_code = status
+        # The form makes the page private (never stored: its CSRF token is this reader's), but an
+        # open position is there to be found: its JobPosting data is for search engines.
+        response.polyphony_indexable = accepting and status == 200
         return response
 
     @path("thanks/", name="thanks")
