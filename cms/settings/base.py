@@ -221,13 +221,6 @@ CAPTCHA_FONT_SIZE = 32
 # The audio alternative needs Debian's flite; without it only the picture is offered.
 CAPTCHA_FLITE_PATH = shutil.which("flite")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-}
-
 # --- campaigns ---
 # A read-only API of campaign pages (campaigns/api.py, mounted at /api/v2/).
 INSTALLED_APPS += ["wagtail.api.v2", "rest_framework"]
@@ -296,8 +289,6 @@ STORY_RETENTION_DAYS = env_int("STORY_RETENTION_DAYS", 30)
 
 # --- security ---
 # cms/security: headers, staff two-factor authentication, login throttling, audit, log hygiene.
-from csp.constants import NONCE  # noqa: E402 - the block belongs here, with its settings
-
 INSTALLED_APPS += [
     "cms.security",
     "csp",
@@ -325,44 +316,15 @@ _insert_after(
 # that the page carries a form (cms/security/headers.py).
 MIDDLEWARE += ["cms.security.headers.SecurityHeadersMiddleware"]
 
-# Public site. No 'unsafe-inline' script: an inline script needs request.csp_nonce. Images may be
-# data: URIs (QR codes); no third-party origin anywhere.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'"],
-        "object-src": ["'none'"],
-        "frame-src": ["'none'"],
-        "worker-src": ["'none'"],
-        "manifest-src": ["'self'"],
-        "base-uri": ["'none'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
-# The Wagtail admin still renders some inline scripts and styles, and its preview frames the
-# site's own pages; everything stays same-origin.
-POLYPHONY_ADMIN_PREFIX = "/admin/"
-POLYPHONY_ADMIN_CSP = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
-    "media-src": ["'self'", "blob:"],
-    "object-src": ["'none'"],
-    "frame-src": ["'self'"],
-    "worker-src": ["'self'", "blob:"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
-}
+# The content security policies and logging that identifies nobody (cms/settings/security.py).
+from .security import (  # noqa: E402, F401 - settings, named here
+    CONTENT_SECURITY_POLICY,
+    DEFAULT_EXCEPTION_REPORTER,
+    DEFAULT_EXCEPTION_REPORTER_FILTER,
+    LOGGING,
+    POLYPHONY_ADMIN_CSP,
+    POLYPHONY_ADMIN_PREFIX,
+)
 
 # Documents always download (never render in our origin), whatever their type.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
@@ -382,44 +344,6 @@ STAFF_LOGIN_PER_ADDRESS = env_int("STAFF_LOGIN_PER_ADDRESS", 5)
 STAFF_LOGIN_PER_USERNAME = env_int("STAFF_LOGIN_PER_USERNAME", 20)
 STAFF_LOGIN_WINDOW_SECONDS = env_int("STAFF_LOGIN_WINDOW_SECONDS", 15 * 60)
 
-# Logs identify nobody: every handler scrubs addresses and user agents (cms/security/logging.py),
-# and error reports of public pages carry no headers, cookies, form data or local variables.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "cms.security.logging.PrivacyExceptionReporterFilter"
-DEFAULT_EXCEPTION_REPORTER = "cms.security.logging.PrivacyExceptionReporter"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        "scrub": {"()": "cms.security.logging.ScrubFilter"},
-        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
-    },
-    "formatters": {
-        "django.server": {
-            "()": "django.utils.log.ServerFormatter",
-            "format": "[{server_time}] {message}",
-            "style": "{",
-        }
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["scrub"]},
-        "django.server": {
-            "class": "logging.StreamHandler",
-            "formatter": "django.server",
-            "filters": ["scrub"],
-        },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "filters": ["require_debug_false", "scrub"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        # Replace Django's default handlers for these loggers with the scrubbing ones; "django"
-        # reaches the console through the root logger.
-        "django": {"handlers": ["mail_admins"], "level": env("LOG_LEVEL", "WARNING")},
-        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
-    },
-}
 
 # --- security2 (hostile inputs) ---
 # The admin's image upload answers a broken image (valid signature, broken body) with a form
