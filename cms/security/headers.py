@@ -108,11 +108,11 @@ def is_private(request, response):
 
 
 def is_indexable(request, response):
+    # A preview runs the same view: drafts are never for search engines.
     return (
         getattr(response, "polyphony_indexable", False)
         and request.method in ("GET", "HEAD")
         and not is_preview(request)
-        and not is_admin_path(request)
     )
 
 

@@ -29,7 +29,7 @@ def test_publishing_a_change_is_the_next_readers_page(edge):
     world = World.load()
     page = make_page(world.homes["en"], StandardPage, "Edge before", slug="edge", publish=True)
     assert "Edge before" in warm(edge, "/en/edge/").text
-    # Every nginx worker keeps the old cache file open (open_file_cache) ...
+    # nginx workers keep the cached file open between requests (open_file_cache) ...
     assert {edge.get("/en/edge/").cache for _ in range(8)} == {"HIT"}
 
     republish(page, title="Edge after")
@@ -37,7 +37,7 @@ def test_publishing_a_change_is_the_next_readers_page(edge):
     after = edge.get("/en/edge/")
     assert after.cache == "MISS"
     assert "Edge after" in after.text and "Edge before" not in after.text
-    # ... and none of them serves it once the page is stored again.
+    # ... and none serves the old one once the page is stored again.
     hits = [edge.get("/en/edge/") for _ in range(8)]
     assert {hit.cache for hit in hits} == {"HIT"}
     assert all("Edge after" in hit.text and "Edge before" not in hit.text for hit in hits)

@@ -149,6 +149,21 @@ def test_preview_of_a_page_can_be_framed_by_the_admin_and_keeps_the_strict_polic
     assert "no-store" in response["Cache-Control"]
 
 
+def test_preview_of_an_open_vacancy_stays_out_of_search_engines(client, world):
+    """The vacancy view marks an open position indexable; its preview runs the same view."""
+    from tests.admin_client import edit_url, form_values
+
+    vacancy = make_vacancy(world.sections["volunteering"]["en"], "Night editor", location="Riga")
+    client.force_login(world.users["admin"])
+    preview_url = edit_url(vacancy) + "preview/"
+    data = form_values(client.get(edit_url(vacancy)).content.decode())
+    assert client.post(preview_url, data).json()["is_valid"]
+    response = client.get(preview_url, {"mode": ""})
+    assert response.status_code == 200
+    assert '"JobPosting"' in response.content.decode()
+    assert "noindex" in response["X-Robots-Tag"]
+
+
 @pytest.mark.parametrize("section", ["stories", "campaigns", "volunteering"])
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_every_section_index_is_a_strict_reader_page(client, world, section, language):

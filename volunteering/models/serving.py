@@ -64,7 +64,7 @@ class VacancyServingMixin:
         response.status_code = status
         # The form makes the page private (never stored: its CSRF token is this reader's), but an
         # open position is there to be found: its JobPosting data is for search engines.
-        response.polyphony_indexable = accepting and status == 200
+        response.polyphony_indexable = accepting
         return response
 
     @path("thanks/", name="thanks")
