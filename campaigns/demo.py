@@ -17,7 +17,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from campaigns import demo_content as text
 from campaigns.media import make_document, make_image
 from campaigns.models import BankAccount, CampaignIndexPage, CampaignPage, PartnerOrganisation
-from cms.demo import ensure_page, translate_page
+from cms.core.demo import ensure_page, translate_page
 
 INTRO = "Campaigns of the network: what we demand, why, and how you can help."
 INDEX = {"title": "Campaigns", "intro": f"<p>{INTRO}</p>"}
@@ -185,7 +185,7 @@ def sync_translations(page, strings_by_language, user=None):
                     context=segment.context,
                     defaults={"data": data, "last_translated_by": user, "has_error": False},
                 )
-        # Published here rather than by localize on commit, as cms.demo.translate_page does.
+        # Published here rather than by localize on commit, as cms.core.demo.translate_page does.
         translation.save_target(user=user, publish=False)
         target = Page.objects.get(translation_key=page.translation_key, locale=locale)
         target.get_latest_revision().publish(user=user, skip_permission_checks=True)

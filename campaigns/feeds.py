@@ -81,7 +81,7 @@ class CampaignFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        from cms.models import SiteSettings
+        from cms.core.models import SiteSettings
 
         return SiteSettings.for_request(self.request).organisation_name
 

@@ -5,10 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import routing, sitemaps, views
+from cms.core import routing, sitemaps, views
 
-# A database outage gets a clear 503 page, not the generic error (cms/views.py).
-handler500 = "cms.views.server_error"
+# A database outage gets a clear 503 page, not the generic error (cms/core/views.py).
+handler500 = "cms.core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -27,7 +27,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page carries its language in the path: /en/, /ru/, ... Wagtail's own patterns,
-# with its serve view behind our remembered routes (cms/routing.py), under the same name.
+# with its serve view behind our remembered routes (cms/core/routing.py), under the same name.
 urlpatterns += i18n_patterns(
     *wagtail_urls.urlpatterns[:-1],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

@@ -4,7 +4,7 @@ The access log format leaves out the client address (%(h)s), the user agent (%(a
 referrer (%(f)s): contributors' safety depends on our logs holding nothing that identifies them.
 The request line %(U)s is the path without the query string (a search or a filter can say more
 about a reader than a path). Every worker loads the Django app (no preload), whose
-cms.security.logging scrubs addresses and user agents from every record, gunicorn's included.
+cms.core.security.logging scrubs addresses and user agents from every record, gunicorn's included.
 """
 
 import multiprocessing

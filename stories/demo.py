@@ -5,7 +5,7 @@ topics and records are left as they are."""
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.demo import ensure_page, translate_page
+from cms.core.demo import ensure_page, translate_page
 from stories.demo_content import IN_MODERATION, PUBLISHED, TOPICS
 from stories.demo_forms import build_form_pages
 from stories.models import StoryIndexPage, StoryPage, StoryPrivateRecord, StoryTopic

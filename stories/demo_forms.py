@@ -2,7 +2,7 @@
 check (/<lang>/stories/status/) in every language, translated through wagtail-localize as editors
 would. Called from stories/demo.py; safe to re-run."""
 
-from cms.demo import ensure_page, translate_page
+from cms.core.demo import ensure_page, translate_page
 from stories.models import ReceiptStatusPage, StorySubmissionPage
 
 TELL_TITLE = "Tell your story"

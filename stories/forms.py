@@ -11,7 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cms.forms import HumanCheckForm
+from cms.core.forms import HumanCheckForm
 from stories.models import REGION_CHOICES, StoryTopic
 from stories.models.pages import CREDIT_ANONYMOUS, CREDIT_CHOICES, CREDIT_PSEUDONYM
 from stories.privacy.images import ImageRejected, scrub_image

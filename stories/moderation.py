@@ -1,14 +1,14 @@
 """Who moderates stories, and which stories wait for them.
 
 The reviewers are not hard-coded: they are the groups of the tasks of the workflow that
-cms/workflows.py attaches to the stories section ("Story moderation": Moderators, then
+cms/core/workflows.py attaches to the stories section ("Story moderation": Moderators, then
 Publishers), so changing that declaration changes who sees the moderation listing.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Task, WorkflowState
 
-from cms.workflows import WORKFLOWS
+from cms.core.workflows import WORKFLOWS
 
 
 def story_workflow_name():

@@ -8,7 +8,7 @@ to translators. `is_shown` hides it (heading included) from anyone without
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from cms.security.audit import record as record_access
+from cms.core.security.audit import record as record_access
 
 PERMISSION = "stories.view_storyprivaterecord"
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Workflow
 
-from cms.roles import SUBMITTED_PHOTOS_COLLECTION
+from cms.core.roles import SUBMITTED_PHOTOS_COLLECTION
 from stories.models import (
     QueuedPhoto,
     QueuedSubmission,
@@ -182,7 +182,7 @@ def _make_image(photo: QueuedPhoto, written_files: list):
     image_model = get_image_model()
     image = image_model(
         title=f"story-photo-{secrets.token_hex(4)}",
-        # Only reviewers see contributors' photos until they are published (cms/roles.py).
+        # Only reviewers see contributors' photos until they are published (cms/core/roles.py).
         collection=submitted_photos_collection(),
     )
     image.file.save(

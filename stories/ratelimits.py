@@ -1,4 +1,4 @@
-"""Rate limits of the stories pages, on top of cms.ratelimit.RateLimiter.
+"""Rate limits of the stories pages, on top of cms.core.ratelimit.RateLimiter.
 
 Two scopes:
 - "story-submit": every POST of the story form counts (before any photo is decoded, so the
@@ -9,14 +9,14 @@ Two scopes:
 The limits are settings (STORY_RATE_LIMIT_*, STORY_RECEIPT_RATE_LIMIT_*), so an operator can raise
 them for a campaign day or a benchmark. Over the limit: HTTP 429 with a friendly page, in the
 language of the page (LocaleMiddleware has activated it from the URL). The address comes from
-cms.ratelimit.client_address (proxy header, onion service) and only ever reaches the limiter.
+cms.core.ratelimit.client_address (proxy header, onion service) and only ever reaches the limiter.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 
-from cms.ratelimit import RateLimiter, client_address
+from cms.core.ratelimit import RateLimiter, client_address
 
 __all__ = [
     "RECEIPT_SCOPE",

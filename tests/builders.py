@@ -1,7 +1,7 @@
 """Tiny builder functions for tests (no factory framework): the world most tests stand on, and
 helpers to make pages and log in over HTTP.
 
-The world reuses the demo's own building blocks (cms.demo) so that tests and `make run` build
+The world reuses the demo's own building blocks (cms.core.demo) so that tests and `make run` build
 pages the same way, through wagtail-localize, but it stays minimal: no demo articles.
 """
 
@@ -12,10 +12,10 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Collection, Locale, Page
 
 from campaigns.models import CampaignIndexPage
-from cms.demo import ensure_page, translate_page
-from cms.demo.base import DEMO_USERS, ensure_homes, ensure_users
-from cms.models import HomePage
-from cms.sync import ensure_data_migration_permissions, sync_all
+from cms.core.demo import ensure_page, translate_page
+from cms.core.demo.base import DEMO_USERS, ensure_homes, ensure_users
+from cms.core.models import HomePage
+from cms.core.sync import ensure_data_migration_permissions, sync_all
 from stories.models import StoryIndexPage
 from volunteering.models import VacancyIndexPage
 
@@ -75,7 +75,8 @@ def make_page(parent, model, title, *, user=None, publish=False, **fields):
     parent.add_child(instance=page)
     revision = page.save_revision(user=user)
     if publish:
-        # Set-up, not the behaviour under test: exclusive workflows (cms/publishing.py) don't apply.
+        # Set-up, not the behaviour under test: exclusive workflows (cms/core/publishing.py)
+        # don't apply.
         revision.publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     return page

@@ -77,7 +77,7 @@ def users(world):
 def _force_login_verified(self, user, backend=None):
     """force_login that also passes the second factor, as force_login already skips the password.
 
-    The product still enforces two-factor authentication (cms/security/otp/middleware.py): this
+    The product still enforces two-factor authentication (cms/core/security/otp/middleware.py): this
     gives the user a confirmed TOTP device and marks the session verified exactly as
     django_otp.login does. Tests of 2FA itself sign in through the real login form instead.
     """

@@ -1,6 +1,6 @@
 """Applications in the Wagtail admin: only for holders of volunteering.view_vacancyapplication
-(Volunteer coordinators, via cms/roles.py) and superusers. Everyone else gets 403, whatever page
-permissions they hold: reading applicants' contacts is not part of editing vacancy pages."""
+(Volunteer coordinators, via cms/core/roles.py) and superusers. Everyone else gets 403, whatever
+page permissions they hold: reading applicants' contacts is not part of editing vacancy pages."""
 
 import csv
 from functools import wraps
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
 
-from cms.security.audit import record
+from cms.core.security.audit import record
 from volunteering.models import ApplicationStatus, VacancyApplication, VacancyPage
 
 VIEW = "volunteering.view_vacancyapplication"
@@ -74,7 +74,7 @@ def application_list(request, vacancy_id):
         else:
             messages.error(request, _("Choose a status from the list."))
         return redirect("volunteering_applications", vacancy_id=vacancy.pk)
-    # Who read applicants' answers, and when (never what): cms/security/audit.py.
+    # Who read applicants' answers, and when (never what): cms/core/security/audit.py.
     record(request, "listed", vacancy)
     applications = vacancy.applications.all()
     status = request.GET.get("status")

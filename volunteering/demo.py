@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.html import escape
 
-from cms.demo import ensure_page, translate_page
+from cms.core.demo import ensure_page, translate_page
 from volunteering.demo_translations import TRANSLATIONS
 from volunteering.demo_vacancies import VACANCIES
 from volunteering.models import VacancyIndexPage, VacancyPage

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from cms.forms import HumanCheckForm
+from cms.core.forms import HumanCheckForm
 from volunteering.models import VacancyApplication
 from volunteering.retention import retention_days
 

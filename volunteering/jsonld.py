@@ -13,7 +13,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from cms.models import SiteSettings
+from cms.core.models import SiteSettings
 from volunteering import choices
 
 LOGO = "volunteering/logo.png"

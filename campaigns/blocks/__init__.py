@@ -3,7 +3,7 @@ action, testimony, partners), press kit and donation."""
 
 from wagtail import blocks
 
-from cms.blocks import RICH_TEXT_FEATURES, HeadingBlock, ImageBlock
+from cms.core.blocks import RICH_TEXT_FEATURES, HeadingBlock, ImageBlock
 
 from .content import CallToActionBlock, DemandsBlock, PartnersBlock, TestimonyBlock
 from .donation import DonationBlock

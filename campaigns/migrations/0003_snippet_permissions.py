@@ -1,7 +1,7 @@
 """Create this app's model permissions during migrate, not after it.
 
 cms.sync_roles runs on cms's post_migrate signal, which Django sends before it creates the
-permissions of apps listed later in INSTALLED_APPS. cms/roles.py grants the bank account and
+permissions of apps listed later in INSTALLED_APPS. cms/core/roles.py grants the bank account and
 partner organisation permissions, so on a fresh database they must already exist by then.
 """
 

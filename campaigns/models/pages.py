@@ -13,8 +13,8 @@ from wagtail.search import index
 
 from campaigns import licences, seo
 from campaigns.blocks import CampaignStreamBlock
-from cms.fragments import Deferred
-from cms.models import IndexPage
+from cms.core.fragments import Deferred
+from cms.core.models import IndexPage
 
 ACTIVE = "active"
 CONCLUDED = "concluded"
@@ -157,7 +157,7 @@ class CampaignPage(Page):
         return workflow_for(self, "campaigns", default=super().get_workflow())
 
     def site_settings(self, request):
-        from cms.models import SiteSettings
+        from cms.core.models import SiteSettings
 
         return SiteSettings.for_request(request)
 
@@ -166,7 +166,7 @@ class CampaignPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # Only what the template's cached fragments need when they are rendered: on a cache hit
-        # none of it is computed (cms/fragments.py).
+        # none of it is computed (cms/core/fragments.py).
         context = super().get_context(request, *args, **kwargs)
         site_settings = Deferred(self.site_settings, request)
         licence = Deferred(lambda: self.get_licence(site_settings()))

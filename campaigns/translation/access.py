@@ -1,6 +1,6 @@
 """Who sees the translation status report and in which languages each person works.
 
-Roles are declared in cms/roles.py; this module only reads them. A translator is a member of a
+Roles are declared in cms/core/roles.py; this module only reads them. A translator is a member of a
 "Translators (<lang>)" group; a publisher holds `wagtail_localize.submit_translation` (which
 gates "Translate this page"); administrators see everything.
 """
@@ -8,8 +8,8 @@ gates "Translate this page"); administrators see everything.
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.roles import translator_group_name
-from cms.sections import translation_languages
+from cms.core.roles import translator_group_name
+from cms.core.sections import translation_languages
 
 START_TRANSLATIONS = "wagtail_localize.submit_translation"
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Workflow, WorkflowState
 
-from cms.workflows import WORKFLOWS
+from cms.core.workflows import WORKFLOWS
 
 from .status import is_translation
 
@@ -106,17 +106,18 @@ def _declared_workflow(wanted):
 
 
 def translation_review_workflow():
-    """The workflow cms/workflows.py attaches to every translated home ("Translation review")."""
+    """The workflow cms/core/workflows.py attaches to every translated home
+    ("Translation review")."""
     return _declared_workflow(lambda target: target == "home@translations")
 
 
 def section_workflow(section):
-    """The workflow cms/workflows.py declares for a section ("Campaign publication")."""
+    """The workflow cms/core/workflows.py declares for a section ("Campaign publication")."""
     return _declared_workflow(lambda target: target.partition("@")[0] == f"section:{section}")
 
 
 def workflow_for(page, section, default=None):
-    """ "Any locale can be the source": cms/workflows.py attaches a section's workflow in the
+    """ "Any locale can be the source": cms/core/workflows.py attaches a section's workflow in the
     source language only, so by tree position alone a campaign written in Russian would go
     through Translation review and an English translation of it through Campaign publication.
     This decides by what the page *is* instead: a translation goes through Translation review,

@@ -19,7 +19,7 @@ def register_admin_urls():
         path("status/", views.report, name="report"),
         path("<int:translation_id>/submit/", views.submit, name="submit"),
     ]
-    # "Convert to alias page" is guarded in cms/wagtail_hooks.py for every page type.
+    # "Convert to alias page" is guarded in cms/core/wagtail_hooks.py for every page type.
     return [path("translation/", include((urls, "campaigns_translation")))]
 
 

@@ -19,7 +19,7 @@ IS_PRODUCTION = False
 
 INSTALLED_APPS = [
     # Our apps first so their templates and static files win.
-    "cms",
+    "cms.core",
     "stories",
     "campaigns",
     "volunteering",
@@ -76,7 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "cms.fragments.context",
+                "cms.core.fragments.context",
             ],
         },
     },
@@ -105,7 +105,7 @@ if env("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendered fragments and remembered page routes, in each process's own memory: their keys carry
-# the shared content version (cms/fragments.py), so no process can serve a stale one, and a hit
+# the shared content version (cms/core/fragments.py), so no process can serve a stale one, and a hit
 # costs no round trip to Redis.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -165,8 +165,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
-# The last approval publishes even where direct publishing is refused (cms/publishing.py).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflow_actions.publish_workflow_state"
+# The last approval publishes even where direct publishing is refused (cms/core/publishing.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.core.workflow_actions.publish_workflow_state"
 
 # --- Security defaults (production.py tightens further) --------------------------------------
 # Wagtail's preview sets its own same-origin override, so the rest of the site can refuse framing.
@@ -185,7 +185,7 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", "polyphony-demo")
 SOURCE_LANGUAGE = "en"
 QUICK_EXIT_LABEL = _("Quick exit")
 
-# --- Edge cache (cms/edge_cache.py, site/nginx/) ---
+# --- Edge cache (cms/core/edge_cache.py, site/nginx/) ---
 # Seconds a shared cache may keep a reader page; publishing purges it sooner. URLs with a query
 # string cannot be purged by name and get the short lifetime; browsers keep pages briefly.
 EDGE_CACHE_SECONDS = env_int("EDGE_CACHE_SECONDS", 600)
@@ -195,7 +195,7 @@ BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 60)
 # (http://127.0.0.1:8080). Unset: nothing is purged.
 WAGTAILFRONTENDCACHE = {
     f"edge{number}": {
-        "BACKEND": "cms.edge_cache.NginxPurgeBackend",
+        "BACKEND": "cms.core.edge_cache.NginxPurgeBackend",
         "LOCATION": url,
     }
     for number, url in enumerate(env_list("FRONTEND_CACHE_PURGE_URLS"))
@@ -204,13 +204,13 @@ WAGTAILFRONTENDCACHE = {
 # with the other five language prefixes.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-# --- Rate limits (cms/ratelimit.py) ---
+# --- Rate limits (cms/core/ratelimit.py) ---
 # The request header holding the real peer address when behind a proxy that overwrites it
 # (nginx: X-Real-IP -> "HTTP_X_REAL_IP"). Unset: REMOTE_ADDR.
 RATE_LIMIT_ADDRESS_HEADER = env("RATE_LIMIT_ADDRESS_HEADER") or None
 ONION_SERVICE_HOSTS = env_list("ONION_SERVICE_HOSTS")
 
-# --- Public forms (cms/forms.py) ---
+# --- Public forms (cms/core/forms.py) ---
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 FORM_MAX_AGE_SECONDS = env_int("FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
@@ -288,9 +288,9 @@ VACANCY_APPLY_GLOBAL_PER_MINUTE = env_int("VACANCY_APPLY_GLOBAL_PER_MINUTE", 30)
 STORY_RETENTION_DAYS = env_int("STORY_RETENTION_DAYS", 30)
 
 # --- security ---
-# cms/security: headers, staff two-factor authentication, login throttling, audit, log hygiene.
+# cms/core/security: headers, staff two-factor authentication, login throttling, audit, log hygiene.
 INSTALLED_APPS += [
-    "cms.security",
+    "cms.core.security",
     "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -304,17 +304,18 @@ def _insert_after(anchor, *names):
 
 
 _insert_after(
-    "django.middleware.security.SecurityMiddleware", "cms.security.headers.PolyphonyCSPMiddleware"
+    "django.middleware.security.SecurityMiddleware",
+    "cms.core.security.headers.PolyphonyCSPMiddleware",
 )
 _insert_after(
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "cms.security.otp.middleware.StaffTwoFactorMiddleware",
-    "cms.security.throttle.LoginThrottleMiddleware",
+    "cms.core.security.otp.middleware.StaffTwoFactorMiddleware",
+    "cms.core.security.throttle.LoginThrottleMiddleware",
 )
 # Last, so it sees each response first: before CsrfViewMiddleware resets the flag telling
-# that the page carries a form (cms/security/headers.py).
-MIDDLEWARE += ["cms.security.headers.SecurityHeadersMiddleware"]
+# that the page carries a form (cms/core/security/headers.py).
+MIDDLEWARE += ["cms.core.security.headers.SecurityHeadersMiddleware"]
 
 # The content security policies and logging that identifies nobody (cms/settings/security.py).
 from .security import (  # noqa: E402, F401 - settings, named here
@@ -339,7 +340,7 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", WAGTAIL_SITE_NAME)
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
-# Staff sign-in throttle (cms/security/throttle.py): failed attempts per window.
+# Staff sign-in throttle (cms/core/security/throttle.py): failed attempts per window.
 STAFF_LOGIN_PER_ADDRESS = env_int("STAFF_LOGIN_PER_ADDRESS", 5)
 STAFF_LOGIN_PER_USERNAME = env_int("STAFF_LOGIN_PER_USERNAME", 20)
 STAFF_LOGIN_WINDOW_SECONDS = env_int("STAFF_LOGIN_WINDOW_SECONDS", 15 * 60)
@@ -347,8 +348,8 @@ STAFF_LOGIN_WINDOW_SECONDS = env_int("STAFF_LOGIN_WINDOW_SECONDS", 15 * 60)
 
 # --- security2 (hostile inputs) ---
 # The admin's image upload answers a broken image (valid signature, broken body) with a form
-# error instead of a 500 (cms/security/images.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.security.images.SafeImageForm"
+# error instead of a 500 (cms/core/security/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.security.images.SafeImageForm"
 
 # --- Media on object storage (scale-out: cms/settings/media.py, site/SCALE-OUT.md) ---
 # With AWS_STORAGE_BUCKET_NAME set, every upload and rendition goes to a private bucket and is

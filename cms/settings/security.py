@@ -1,6 +1,6 @@
 """Security settings that are plain declarations: the content security policies of the public
 site and the admin, and logging that identifies nobody. Imported by base.py, which wires the
-middleware and apps (cms/security)."""
+middleware and apps (cms/core/security)."""
 
 from csp.constants import NONCE
 
@@ -45,15 +45,16 @@ POLYPHONY_ADMIN_CSP = {
     "frame-ancestors": ["'self'"],
 }
 
-# Logs identify nobody: every handler scrubs addresses and user agents (cms/security/logging.py),
+# Logs identify nobody: every handler scrubs addresses and user agents
+# (cms/core/security/logging.py),
 # and error reports of public pages carry no headers, cookies, form data or local variables.
-DEFAULT_EXCEPTION_REPORTER_FILTER = "cms.security.logging.PrivacyExceptionReporterFilter"
-DEFAULT_EXCEPTION_REPORTER = "cms.security.logging.PrivacyExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cms.core.security.logging.PrivacyExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "cms.core.security.logging.PrivacyExceptionReporter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "scrub": {"()": "cms.security.logging.ScrubFilter"},
+        "scrub": {"()": "cms.core.security.logging.ScrubFilter"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     },
     "formatters": {

@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import RICH_TEXT_FEATURES
+from cms.core.blocks import RICH_TEXT_FEATURES
 
 # A form page answers these; anything else (PUT, DELETE, PATCH...) is not treated as a GET.
 FORM_METHODS = ("GET", "HEAD", "POST")

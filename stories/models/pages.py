@@ -15,8 +15,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from cms.fragments import Deferred
-from cms.models import IndexPage
+from cms.core.fragments import Deferred
+from cms.core.models import IndexPage
 from stories.panels import PrivateRecordPanel
 
 # Coarse on purpose: a city or district could identify someone in a small place.
@@ -210,7 +210,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
             raise Http404
         context.update(
             topic=topic,
-            # Rendered inside a cached fragment (cms/fragments.py): computed on a miss only.
+            # Rendered inside a cached fragment (cms/core/fragments.py): computed on a miss only.
             topics=Deferred(self.topics),
             items=Deferred(lambda: self.paginate(request, self.listing_queryset(topic))),
             query=urlencode({"topic": topic.slug}) if topic else "",

@@ -20,7 +20,7 @@ PAGE_TYPES = [
 def public_path(kind, language):
     """The path of a live page of this kind in this language (or of a missing one for 404)."""
     from campaigns.models import CampaignIndexPage, CampaignPage
-    from cms.models import HomePage, StandardPage
+    from cms.core.models import HomePage, StandardPage
     from stories.models import ReceiptStatusPage, StoryIndexPage, StoryPage, StorySubmissionPage
     from volunteering.models import VacancyIndexPage, VacancyPage
 

@@ -45,7 +45,7 @@ def flush():
     Whoever uses the database next builds its world again (build_world syncs the roles)."""
     from django.db.models.signals import post_migrate
 
-    from cms.sync import sync_after_migrate
+    from cms.core.sync import sync_after_migrate
 
     sender = apps.get_app_config("cms")
     post_migrate.disconnect(sync_after_migrate, sender=sender)

@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.utils import translation
 
 from campaigns.models import BankAccount, CampaignPage
-from cms.demo import translate_page
+from cms.core.demo import translate_page
 from tests.builders import make_page
 
 # The zbar command-line reader, for tests that decode the QR codes a page shows.

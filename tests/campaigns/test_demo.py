@@ -10,7 +10,7 @@ from wagtail_localize.models import TranslationSource
 from campaigns import demo
 from campaigns.models import BankAccount, CampaignPage
 from campaigns.payments import epc_payload, spd_payload
-from cms.demo import DemoContext
+from cms.core.demo import DemoContext
 
 from .conftest import html
 from .test_donation import decoded

@@ -1,5 +1,5 @@
-"""A campaign's article is rendered once per change (cms/fragments.py): the payment codes are not
-recomputed for every reader, a snippet's change shows at once, a preview shows the draft."""
+"""A campaign's article is rendered once per change (cms/core/fragments.py): the payment codes
+are not recomputed for every reader, a snippet's change shows at once, a preview shows the draft."""
 
 from django.test import Client
 

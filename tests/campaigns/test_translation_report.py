@@ -6,8 +6,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import TranslationSource
 
-from cms.demo import translate_page
-from cms.models import StandardPage
+from cms.core.demo import translate_page
+from cms.core.models import StandardPage
 from tests.builders import make_page
 from tests.campaigns.translation_support import (
     REPORT_URL,

@@ -6,7 +6,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from campaigns.translation.review import workflow_for
-from cms.models import StandardPage
+from cms.core.models import StandardPage
 from tests.builders import make_page
 from tests.campaigns.translation_support import start_translation
 

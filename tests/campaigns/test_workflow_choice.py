@@ -1,7 +1,7 @@
 """A campaign's workflow follows what it is — original or translation — not its language."""
 
 from campaigns.models import CampaignPage
-from cms.demo import translate_page
+from cms.core.demo import translate_page
 from tests.builders import make_page
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.models import StandardPage
+from cms.core.models import StandardPage
 from tests.builders import make_page
 
 REPORT_URL = "/admin/translation/status/"

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from cms.models import StandardPage
+from cms.core.models import StandardPage
 from tests.builders import make_page
 
 

@@ -1,10 +1,10 @@
-"""What the application tells caches (cms/edge_cache.py): reader pages may be shared, briefly in
-browsers and longer at the edge (which publishing purges); private answers never."""
+"""What the application tells caches (cms/core/edge_cache.py): reader pages may be shared, briefly
+in browsers and longer at the edge (which publishing purges); private answers never."""
 
 import pytest
 from django.test import Client
 
-from cms.models import StandardPage
+from cms.core.models import StandardPage
 from tests.builders import make_page
 from tests.stories.submission_helpers import ensure_form_pages
 
@@ -57,7 +57,7 @@ def test_errors_and_redirects_are_not_shared(client, world):
 def test_purges_only_go_to_http_addresses():
     from django.core.exceptions import ImproperlyConfigured
 
-    from cms.edge_cache import NginxPurgeBackend
+    from cms.core.edge_cache import NginxPurgeBackend
 
     with pytest.raises(ImproperlyConfigured, match="http"):
         NginxPurgeBackend({"LOCATION": "file:///etc/passwd"})

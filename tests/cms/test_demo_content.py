@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page, WorkflowState
 
-from cms.demo.base import DEMO_USERS
+from cms.core.demo.base import DEMO_USERS
 
 
 def counts():

@@ -1,9 +1,9 @@
-"""Cached fragments of reader pages (cms/fragments.py) are never stale: a site setting or a
+"""Cached fragments of reader pages (cms/core/fragments.py) are never stale: a site setting or a
 publication anywhere changes the header every cached page shows."""
 
 from django.test import Client
 
-from cms.models import SiteSettings, StandardPage
+from cms.core.models import SiteSettings, StandardPage
 from tests.builders import make_page
 
 

@@ -6,8 +6,8 @@ import polib
 import pytest
 from django.conf import settings
 
-from cms.demo import translate_page
-from cms.models import StandardPage
+from cms.core.demo import translate_page
+from cms.core.models import StandardPage
 from tests.builders import make_page
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]

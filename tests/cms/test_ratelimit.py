@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
 
-from cms.ratelimit import RateLimiter
+from cms.core.ratelimit import RateLimiter
 
 ADDRESS = "203.0.113.42"
 OTHER = "198.51.100.7"

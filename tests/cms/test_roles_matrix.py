@@ -7,7 +7,7 @@ saved state (a refused edit leaves the old title, a refused publish leaves the p
 import pytest
 from django.urls import reverse
 
-from cms.models import StandardPage
+from cms.core.models import StandardPage
 from tests.admin_client import post_edit, workflow_action_url
 from tests.builders import make_page
 
@@ -33,7 +33,7 @@ MAY_EDIT_OTHERS = {
     "coordinator": {"volunteering"},
 }
 # role -> sections where pressing Publish makes a draft live. Nobody publishes a story
-# directly: stories go live only through "Story moderation" (cms/publishing.py).
+# directly: stories go live only through "Story moderation" (cms/core/publishing.py).
 MAY_PUBLISH = {
     "admin": {"campaigns", "volunteering"},
     "submitter": set(),

@@ -1,9 +1,9 @@
-"""Remembered page routes (cms/routing.py) follow every change of the tree: a renamed, moved,
+"""Remembered page routes (cms/core/routing.py) follow every change of the tree: a renamed, moved,
 unpublished or deleted page is found where it is now, never where it was."""
 
 from django.test import Client
 
-from cms.models import StandardPage
+from cms.core.models import StandardPage
 from tests.builders import make_page
 
 

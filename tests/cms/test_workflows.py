@@ -1,11 +1,11 @@
-"""Workflows as declared in cms/workflows.py, and the second pair of eyes on stories."""
+"""Workflows as declared in cms/core/workflows.py, and the second pair of eyes on stories."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowPage, WorkflowTask
 
-from cms.models import StandardPage
-from cms.sync import sync_roles, sync_workflows
+from cms.core.models import StandardPage
+from cms.core.sync import sync_roles, sync_workflows
 from tests.admin_client import workflow_action_url
 from tests.builders import make_page
 

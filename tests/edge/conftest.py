@@ -14,7 +14,7 @@ from bench import servers
 from tests.builders import build_world
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-SITE_HOST = "localhost"  # the default Site's hostname (cms/demo/base.py)
+SITE_HOST = "localhost"  # the default Site's hostname (cms/core/demo/base.py)
 
 
 @dataclass
@@ -72,7 +72,7 @@ def edge(live_server, transactional_db, settings, tmp_path):
     with servers.nginx(tmp_path / "nginx", port, [upstream]):
         settings.WAGTAILFRONTENDCACHE = {
             "edge": {
-                "BACKEND": "cms.edge_cache.NginxPurgeBackend",
+                "BACKEND": "cms.core.edge_cache.NginxPurgeBackend",
                 "LOCATION": f"http://127.0.0.1:{port}",
             }
         }

@@ -6,7 +6,7 @@ Every purge is sent when the publishing transaction commits, before `publish()` 
 already gets the new content (and nginx says it came from the application, not the cache).
 """
 
-from cms.models import StandardPage
+from cms.core.models import StandardPage
 from stories.models import StoryPage
 from tests.builders import World, make_page
 from tests.stories.submission_helpers import ensure_form_pages
@@ -69,7 +69,7 @@ def test_unpublishing_removes_the_page_from_the_cache(edge):
 
 
 def test_a_translation_going_live_updates_its_source_pages_alternates(edge):
-    from cms.demo import translate_page
+    from cms.core.demo import translate_page
 
     world = World.load()
     page = make_page(world.homes["en"], StandardPage, "Bilingual", slug="bilingual", publish=True)

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from cms.demo import DemoContext
-from cms.demo.base import ensure_about
-from cms.management.commands.load_demo_content import demo_modules
+from cms.core.demo import DemoContext
+from cms.core.demo.base import ensure_about
+from cms.core.management.commands.load_demo_content import demo_modules
 
 
 @pytest.fixture

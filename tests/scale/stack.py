@@ -19,7 +19,7 @@ from django.db import connection
 
 from bench import servers
 
-SITE_HOST = "localhost"  # the default Site's hostname (cms/demo/base.py)
+SITE_HOST = "localhost"  # the default Site's hostname (cms/core/demo/base.py)
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ACCESS_LINE = re.compile(r'"(?P<method>[A-Z]+) (?P<path>\S+)" (?P<status>\d{3}) ')
 

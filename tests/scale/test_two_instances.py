@@ -2,7 +2,7 @@
 to protect the site hold for the whole site, whichever instance answers.
 
 With a per-process cache each instance would count on its own, and would even hash addresses
-under its own daily secret (cms/ratelimit.py): a visitor would get the limit once per instance.
+under its own daily secret (cms/core/ratelimit.py): a visitor would get the limit once per instance.
 The instances' access logs tell which one answered each request.
 """
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import ModelLogEntry
 
-from cms.security.audit import ACTION, record
+from cms.core.security.audit import ACTION, record
 from tests.volunteering.helpers import make_vacancy
 from volunteering.models import VacancyApplication
 

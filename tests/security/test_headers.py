@@ -94,7 +94,7 @@ def test_inline_scripts_would_need_the_nonce_of_the_response(rf, settings):
     """A template that asks for request.csp_nonce gets it into the header, and only then."""
     from django.http import HttpResponse
 
-    from cms.security.headers import PolyphonyCSPMiddleware
+    from cms.core.security.headers import PolyphonyCSPMiddleware
 
     def view(request):
         return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')

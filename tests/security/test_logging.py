@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from cms.models import HomePage
-from cms.security.logging import scrub
+from cms.core.models import HomePage
+from cms.core.security.logging import scrub
 
 pytestmark = pytest.mark.django_db
 

@@ -38,7 +38,7 @@ def test_enrolment_with_a_real_code_opens_the_admin_and_shows_recovery_codes(wor
     assert page.status_code == 200
     assert "<svg" in html  # the QR code, inline: nothing loaded from elsewhere
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    from cms.security.otp.devices import secret_text
+    from cms.core.security.otp.devices import secret_text
 
     assert secret_text(device) in html
 

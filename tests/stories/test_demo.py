@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import WorkflowState
 
-from cms.demo import DemoContext
+from cms.core.demo import DemoContext
 from stories import demo
 from stories.models import StoryPage, StoryPrivateRecord
 

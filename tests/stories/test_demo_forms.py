@@ -3,7 +3,7 @@ and safe to build twice."""
 
 import pytest
 
-from cms.demo import DemoContext
+from cms.core.demo import DemoContext
 from stories.demo_forms import build_form_pages
 from stories.models import ReceiptStatusPage, StorySubmissionPage
 

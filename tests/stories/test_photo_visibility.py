@@ -8,7 +8,7 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from cms.roles import SUBMITTED_PHOTOS_COLLECTION
+from cms.core.roles import SUBMITTED_PHOTOS_COLLECTION
 from stories.pipeline import submitted_photos_collection
 
 

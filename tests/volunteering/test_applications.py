@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from cms.security.audit import ACTION as AUDIT_ACTION
+from cms.core.security.audit import ACTION as AUDIT_ACTION
 from tests.volunteering.helpers import ANSWERS, make_vacancy
 from volunteering.models import VacancyApplication
 

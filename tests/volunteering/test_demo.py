@@ -1,7 +1,7 @@
 """The demo's volunteering content: what `make run` shows must be what the brief promises, and
 the listing's count must match the pages behind it."""
 
-from cms.demo import DemoContext
+from cms.core.demo import DemoContext
 from tests.volunteering.helpers import job_posting, listing
 from volunteering import demo
 from volunteering.models import VacancyPage

@@ -79,7 +79,7 @@ def test_coordinators_are_told_once_a_week_before_the_deadline(index, users):
 
 
 def test_translations_follow_their_sources_status_and_deadline(client, index):
-    from cms.demo import translate_page
+    from cms.core.demo import translate_page
 
     source = make_vacancy(index, "Researcher", deadline=TODAY + timedelta(days=30))
     russian = translate_page(source, "ru", {"Researcher": "Исследователь"})

@@ -142,7 +142,7 @@ def test_count_uses_russian_plural_forms(client, world, count, expected):
 
 
 def test_untranslated_vacancies_are_listed_in_the_source_language(client, world):
-    from cms.demo import translate_page
+    from cms.core.demo import translate_page
 
     english = world.sections["volunteering"]["en"]
     translated = make_vacancy(english, "Researcher", team="research")

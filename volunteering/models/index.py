@@ -7,8 +7,8 @@ from django.db.models import F
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 
-from cms.fragments import deferred_context
-from cms.models import IndexPage
+from cms.core.fragments import deferred_context
+from cms.core.models import IndexPage
 from volunteering.filters import apply_filters, build_facets, querystring, selected_filters
 
 from .vacancy import VacancyPage
@@ -84,7 +84,7 @@ class VacancyIndexPage(RoutablePageMixin, IndexPage):
             }
 
         # Filtering every open vacancy happens only when the cached listing is missing
-        # (cms/fragments.py; the fragment is keyed on the date too). The head's feed link
+        # (cms/core/fragments.py; the fragment is keyed on the date too). The head's feed link
         # needs only the filters asked for.
         context.update(deferred_context(listing, ("open_count", "result_count", "facets", "items")))
         context.update(

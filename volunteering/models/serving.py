@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.contrib.routable_page.models import path
 
-from cms.ratelimit import RateLimiter, client_address
+from cms.core.ratelimit import RateLimiter, client_address
 
 TOO_MANY = gettext_noop("Too many applications came from here just now. Please try again later.")
 
@@ -70,6 +70,7 @@ class VacancyServingMixin:
     @path("thanks/", name="thanks")
     def thanks_view(self, request):
         response = self.render(request, template="volunteering/vacancy_thanks.html")
-        # Says that someone applied: not for caches or search engines (cms/security/headers.py).
+        # Says that someone applied: not for caches or search engines
+        # (cms/core/security/headers.py).
         response.polyphony_private = True
         return response

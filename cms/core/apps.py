@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CmsConfig(AppConfig):
+    """The CMS core: pages shared by every section, roles, workflows and site settings."""
+
+    name = "cms.core"
+    # The label predates the split of project wiring and core app: tables stay cms_*.
+    label = "cms"
+    verbose_name = "Polyphony CMS"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import edge_cache, fragments, publishing, signals
+        from .sync import sync_after_migrate
+
+        # Roles and workflows are declarations: every migrate makes the database match them.
+        post_migrate.connect(sync_after_migrate, sender=self)
+        signals.connect()
+        publishing.install()
+        edge_cache.connect()
+        fragments.connect()

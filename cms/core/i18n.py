@@ -1,0 +1,105 @@
+"""Which languages a page exists in, for the language switcher and hreflang alternates.
+
+Only live translations count: a reader must never be sent to a draft, and search engines must
+never be told about one. Where a page has no live translation, the switcher leads to that
+language's home page and says so.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import translate_url
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+    # False when the link leads to the language's home because this page has no translation.
+    same_page: bool
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    url: str
+
+
+def live_homes(request=None):
+    """{language: live home page}, asked once per request (the header and the language
+    switcher both need it)."""
+    cached = getattr(request, "_polyphony_live_homes", None)
+    if cached is None:
+        from cms.core.models import HomePage
+
+        cached = {
+            home.locale.language_code: home
+            for home in HomePage.objects.live().select_related("locale")
+        }
+        if request is not None:
+            request._polyphony_live_homes = cached
+    return cached
+
+
+def _translations_and_homes(request, page):
+    """The live translations of `page` (itself included) and the live homes, in one query."""
+    from cms.core.models import HomePage
+
+    rows = (
+        Page.objects.live()
+        .filter(Q(translation_key=page.translation_key) | Q(content_type=_content_type(HomePage)))
+        .select_related("locale")
+    )
+    translations, homes = {}, {}
+    home_type = _content_type(HomePage).pk
+    for row in rows:
+        code = row.locale.language_code
+        if row.translation_key == page.translation_key:
+            translations[code] = row
+        if row.content_type_id == home_type:
+            homes[code] = row
+    if request is not None and not hasattr(request, "_polyphony_live_homes"):
+        request._polyphony_live_homes = homes
+    return translations, homes
+
+
+def _content_type(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model)
+
+
+def language_links(request, page=None, current=None):
+    """Switcher links and hreflang alternates for `page` (a Wagtail page or None)."""
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations, homes = _translations_and_homes(request, page)
+    else:
+        homes = live_homes(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url, same_page = target.get_url(request), True
+        elif page is None and request is not None:
+            # Views outside the page tree (a thank-you page) exist under every prefix.
+            url, same_page = translate_url(request.path, code), True
+        else:
+            home = homes.get(code)
+            url, same_page = (home.get_url(request) if home else f"/{code}/"), False
+        links.append(LanguageLink(code, name, url, code == current, same_page))
+
+    alternates = [
+        Alternate(code, translations[code].get_full_url(request))
+        for code, _name in settings.LANGUAGES
+        if code in translations
+    ]
+    if alternates:
+        default = translations.get(settings.LANGUAGE_CODE) or translations.get(current)
+        if default is not None:
+            alternates.append(Alternate("x-default", default.get_full_url(request)))
+    return links, alternates
