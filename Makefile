@@ -8,12 +8,13 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/polyphony
 LANGS := en ru uk de fr cs
 
-.PHONY: help install run test lint audit format messages compilemessages screenshots bench clean
+.PHONY: help install lock lock-check run test lint audit format messages compilemessages screenshots bench clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install and run the whole test suite on PostgreSQL"
 	@echo "make lint   - ruff, formatting and migrations checks"
+	@echo "make lock   - refresh requirements.lock (hashed pins) after changing pyproject.toml"
 	@echo "make messages - extract translatable strings into locale/*/LC_MESSAGES/django.po"
 	@echo "make screenshots - every public page type at phone and desktop width, in screenshots/"
 	@echo "make bench  - load 10,000 stories, serve them like production, measure (bench/run.py)"
@@ -21,13 +22,31 @@ help:
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the dependency list changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+# Exactly the versions and files pinned in requirements.lock (every runtime and dev dependency,
+# with its hashes), then the project itself without dependencies: two machines install the same
+# code. pyproject.toml keeps the ranges we accept; `make lock` turns them into the pins.
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+# Refresh requirements.lock after changing the dependencies in pyproject.toml. Pins already in the
+# lock are kept (uv prefers them); only what is new or no longer fits the ranges moves. To move
+# pins on purpose: make lock LOCK_ARGS=--upgrade (all) or LOCK_ARGS="--upgrade-package ruff".
+LOCK_COMPILE = $(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes \
+	--python $(BIN)/python --custom-compile-command "make lock" --quiet
+lock: install
+	$(LOCK_COMPILE) $(LOCK_ARGS) -o requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $(VENV)/.installed
+
+# Fails when pyproject.toml asks for something requirements.lock does not pin (CI runs it).
+lock-check: install
+	@tmp=$$(mktemp); cp requirements.lock $$tmp; $(LOCK_COMPILE) -o $$tmp; \
+	if ! diff -q requirements.lock $$tmp >/dev/null; then diff requirements.lock $$tmp | head -40; \
+	  echo "requirements.lock does not match pyproject.toml: run make lock"; rm -f $$tmp; exit 1; fi; rm -f $$tmp
 
 compilemessages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
