@@ -13,7 +13,7 @@ LANGS := en ru uk de fr cs
 help:
 	@echo "make run    - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install and run the whole test suite on PostgreSQL"
-	@echo "make lint   - ruff, formatting and migrations checks"
+	@echo "make lint   - ruff, formatting, the import contracts and migrations checks"
 	@echo "make lock   - refresh requirements.lock (hashed pins) after changing pyproject.toml"
 	@echo "make messages - extract translatable strings into locale/*/LC_MESSAGES/django.po"
 	@echo "make screenshots - every public page type at phone and desktop width, in screenshots/"
@@ -86,6 +86,7 @@ bench: install compilemessages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(BIN)/python manage.py makemigrations --check --dry-run
 
 # bandit over our code; pip-audit over the installed packages. Exceptions: docs/security-exceptions.md.
