@@ -141,6 +141,13 @@ class StoryPage(Page):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
 
+    def permissions_for_user(self, user):
+        # A story in review is for its reviewers only (stories/visibility.py): anyone else gets
+        # a tester that refuses every view of it.
+        from stories.visibility import tester_for
+
+        return tester_for(user, self, super().permissions_for_user(user))
+
     @property
     def credit_label(self):
         """What readers see as the author: the pseudonym, or "Anonymous"."""
