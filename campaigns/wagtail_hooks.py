@@ -5,9 +5,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.models import BankAccount, PartnerOrganisation
 
-# The translation workflow registers its own hooks (report, dashboard queue, submit view).
-from campaigns.translation import wagtail_hooks as translation_hooks  # noqa: F401
-
 
 class BankAccountViewSet(SnippetViewSet):
     model = BankAccount

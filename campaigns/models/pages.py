@@ -151,8 +151,8 @@ class CampaignPage(Page):
     def get_workflow(self):
         """Any language can be a campaign's source: an original goes through "Campaign
         publication" and a translation through "Translation review", whatever language each is
-        in, rather than by where it sits in the tree (campaigns/translation/review.py)."""
-        from campaigns.translation.review import workflow_for
+        in, rather than by where it sits in the tree (cms/core/translation/review.py)."""
+        from cms.core.translation.review import workflow_for
 
         return workflow_for(self, "campaigns", default=super().get_workflow())
 

@@ -10,6 +10,10 @@ from wagtail_localize.views import convert as localize_convert
 
 from cms.core.sharing import sharing_view
 
+# Translation review (cms/core/translation/) registers its own hooks: the status report, the
+# dashboard queue and the submit view. Wagtail discovers only this module of the app.
+from cms.core.translation import wagtail_hooks as translation_hooks  # noqa: F401
+
 
 @hooks.register("register_admin_urls")
 def sharing_urls():

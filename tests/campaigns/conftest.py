@@ -13,7 +13,6 @@ from tests.builders import make_page
 
 # The zbar command-line reader, for tests that decode the QR codes a page shows.
 from tests.campaigns.test_payments import zbarimg  # noqa: F401
-from tests.campaigns.translation_support import translated, translator  # noqa: F401
 
 IBAN = "DE89370400440532013000"
 CZ_IBAN = "CZ6508000000192000145399"

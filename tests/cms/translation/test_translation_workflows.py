@@ -1,14 +1,14 @@
 """ "Any locale can be the source": which review a page goes through depends on whether it is a
-translation, not on the language it is written in (campaigns/translation/review.py)."""
+translation, not on the language it is written in (cms/core/translation/review.py)."""
 
 import pytest
 from django.test import Client
 from wagtail.models import Page
 
-from campaigns.translation.review import workflow_for
 from cms.core.models import StandardPage
+from cms.core.translation.review import workflow_for
 from tests.builders import make_page
-from tests.campaigns.translation_support import start_translation
+from tests.cms.translation.translation_support import start_translation
 
 pytestmark = pytest.mark.django_db
 

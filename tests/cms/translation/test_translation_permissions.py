@@ -8,7 +8,7 @@ from django.test import Client
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation
 
-from tests.campaigns.translation_support import (
+from tests.cms.translation.translation_support import (
     put_string,
     segment_ids,
     submit_url,

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page, WorkflowState
 
-from tests.campaigns.translation_support import (
+from tests.cms.translation.translation_support import (
     REPORT_URL,
     make_source_page,
     put_string,

@@ -65,7 +65,7 @@ def put_string(client, translation, segment_id, value):
 
 
 def submit_url(translation):
-    return reverse("campaigns_translation:submit", args=[translation.pk])
+    return reverse("cms_translation:submit", args=[translation.pk])
 
 
 class _CellReader(HTMLParser):

@@ -9,7 +9,7 @@ from wagtail_localize.models import TranslationSource
 from cms.core.demo import translate_page
 from cms.core.models import StandardPage
 from tests.builders import make_page
-from tests.campaigns.translation_support import (
+from tests.cms.translation.translation_support import (
     REPORT_URL,
     make_source_page,
     put_string,

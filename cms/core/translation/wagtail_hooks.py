@@ -1,5 +1,7 @@
-"""Wagtail hooks of the translation workflow (imported by campaigns/wagtail_hooks.py, the module
-Wagtail discovers)."""
+"""Wagtail hooks of translation review: the status report, the dashboard queue, the submit view.
+
+Wagtail discovers only an app's top-level `wagtail_hooks` module; cms/core/wagtail_hooks.py
+imports this one, so the capability is there whichever content apps are installed."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ def register_admin_urls():
         path("<int:translation_id>/submit/", views.submit, name="submit"),
     ]
     # "Convert to alias page" is guarded in cms/core/wagtail_hooks.py for every page type.
-    return [path("translation/", include((urls, "campaigns_translation")))]
+    return [path("translation/", include((urls, "cms_translation")))]
 
 
 class ReportMenuItem(MenuItem):
@@ -32,7 +34,7 @@ class ReportMenuItem(MenuItem):
 def register_report_menu_item():
     return ReportMenuItem(
         _("Translation status"),
-        reverse("campaigns_translation:report"),
+        reverse("cms_translation:report"),
         icon_name="site",
         order=8900,
     )

@@ -123,7 +123,7 @@ def report(request):
     page_obj = paginator.get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
-        "campaigns/translation/report.html",
+        "cms/translation/report.html",
         {
             "page_title": _("Translation status"),
             "header_icon": "site",

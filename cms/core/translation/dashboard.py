@@ -36,7 +36,7 @@ def translator_queue(user, languages):
 
 class TranslationQueuePanel(Component):
     name = "translation_queue"
-    template_name = "campaigns/translation/dashboard_panel.html"
+    template_name = "cms/translation/dashboard_panel.html"
     order = 90  # above Wagtail's own panels: this is the translator's work list
 
     def __init__(self, languages):

@@ -3,13 +3,13 @@ wagtail_localize/admin/edit_translation.html), with the "Submit for review" butt
 
 from django import template
 
-from campaigns.translation import status
-from campaigns.translation.review import review_state, translation_page
+from cms.core.translation import status
+from cms.core.translation.review import review_state, translation_page
 
 register = template.Library()
 
 
-@register.inclusion_tag("campaigns/translation/review_panel.html", takes_context=True)
+@register.inclusion_tag("cms/translation/review_panel.html", takes_context=True)
 def translation_review_panel(context):
     translation = context.get("translation")
     request = context.get("request")
