@@ -16,7 +16,7 @@ def demo_modules():
     """`<app>/demo.py` of every installed app that has one, in INSTALLED_APPS order."""
     for config in apps.get_app_configs():
         name = f"{config.name}.demo"
-        if config.name != "cms" and importlib.util.find_spec(name) is not None:
+        if config.label != "cms" and importlib.util.find_spec(name) is not None:
             yield config.label, importlib.import_module(name)
 
 
