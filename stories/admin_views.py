@@ -3,9 +3,12 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.admin import messages
 from wagtail.admin.paginator import WagtailPaginator
+from wagtail.models import TaskState
 
 from .moderation import is_story_reviewer, waiting_states, with_stories
+from .review import what_happened
 
 
 class StoryPaginator(WagtailPaginator):
@@ -31,6 +34,12 @@ PER_PAGE = 50
 def moderation_listing(request):
     if not is_story_reviewer(request.user):
         raise PermissionDenied
+    done = request.GET.get("done", "")
+    task_state = TaskState.objects.filter(pk=int(done)).first() if done.isdigit() else None
+    said = what_happened(task_state, request.user) if task_state else None
+    if said:
+        # The reviewer's own last action, read back from the saved workflow state.
+        messages.success(request, said)
     # A count and one page of states, then that page's stories: the same few queries whether
     # ten stories or ten thousand are waiting.
     paginator = StoryPaginator(waiting_states(), PER_PAGE)

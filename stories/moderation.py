@@ -39,8 +39,11 @@ def waiting_states():
     from stories.models import StoryPage
 
     return (
-        WorkflowState.objects.active()
-        .filter(content_type=ContentType.objects.get_for_model(StoryPage))
+        # In progress only: a rejected story ("needs changes" in Wagtail) waits for nobody.
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            content_type=ContentType.objects.get_for_model(StoryPage),
+        )
         .select_related("current_task_state__task", "workflow", "requested_by")
         .order_by("created_at", "pk")
     )

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wagtail.models import WorkflowState
-
 from stories.models import QueuedSubmission, StoryPage, StoryPrivateRecord
+from stories.retention import outcome_of
 
 RECEIVED = "received"
 IN_REVIEW = "in_review"
@@ -38,12 +37,9 @@ def status_for_digest(digest: str) -> ReceiptStatus | None:
         return ReceiptStatus(NOT_PUBLISHED)
     if page.live:
         return ReceiptStatus(PUBLISHED, page)
-    if record.purge_after is not None or _workflow_was_cancelled(page):
-        # The story left review without going live: it was rejected.
+    outcome = outcome_of(page)
+    if outcome is not None and not outcome.published:
+        # Rejected, or taken down: it will not be (or is no longer) published.
         return ReceiptStatus(NOT_PUBLISHED)
+    # Still in review, sent back, or its run cancelled: nobody has decided against it.
     return ReceiptStatus(IN_REVIEW)
-
-
-def _workflow_was_cancelled(page) -> bool:
-    latest = WorkflowState.objects.for_instance(page).order_by("-created_at").first()
-    return latest is not None and latest.status == WorkflowState.STATUS_CANCELLED

@@ -39,7 +39,7 @@ WORKFLOWS = (
     WorkflowSpec(
         name="Story moderation",
         tasks=(
-            TaskSpec("Safety review", ("Moderators",)),
+            TaskSpec("Safety review", ("Moderators",), model="cms.ReviewTask"),
             TaskSpec("Publication", ("Publishers",), model="cms.SecondPairOfEyesTask"),
         ),
         attach_to=("section:stories",),

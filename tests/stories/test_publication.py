@@ -70,7 +70,8 @@ def refused(response):
 
 
 def done(response, story):
-    return response.status_code == 302 and response.url == edit_url(story)
+    """After an action the reviewer lands back in the moderation queue."""
+    return response.status_code == 302 and response.url.startswith("/admin/stories/moderation/")
 
 
 def redact(client, story, user, **fields):
@@ -164,9 +165,16 @@ def test_a_moderator_cannot_publish(client, users, story):
     assert not story.live
 
 
-def test_request_changes_keeps_the_story_unpublished_with_the_comment(client, users, story):
-    response = act(client, story, users["moderator"], "reject", "Names must go.")
-    assert response.status_code == 302
+def test_reject_keeps_the_story_unpublished_with_the_reason(client, users, story):
+    # Send back, reject and cancel each over HTTP: tests/stories/test_moderation_actions.py.
+    login(client, users["moderator"])
+    story.refresh_from_db()
+    task_state = story.current_workflow_task_state
+    response = client.post(
+        workflow_action_url(story, "reject", task_state),
+        {"comment": "Names must go.", "confirm": "on"},
+    )
+    assert done(response, story)
     workflow_state = WorkflowState.objects.get(object_id=str(story.pk))
     assert workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert workflow_state.current_task_state.comment == "Names must go."

@@ -78,12 +78,27 @@ def test_rejected_story_is_deleted_with_everything_after_retention(client, index
     assert not PageLogEntry.objects.filter(page_id=page.pk).exists()
 
 
-def test_cancelled_workflow_counts_as_rejected(index, users):
+def test_cancelled_workflow_is_not_a_rejection(index, users):
     page = make_story(index, "Cancelled", ["Text."], user=users["submitter"])
-    make_private_record(page)
+    record = make_private_record(page)
     state = submit_for_moderation(page, users["submitter"])
     state.cancel(user=users["admin"])
+    record.refresh_from_db()
+    assert record.purge_after is None
 
+    with days_later(100):
+        purge()
+    assert StoryPage.objects.filter(pk=page.pk).exists()
+    assert StoryPrivateRecord.objects.filter(pk=record.pk, page=page).exists()
+
+
+def test_withdrawn_story_is_deleted_after_retention_from_its_unpublication(index, users):
+    page = make_story(index, "Taken down", ["Text."], publish=True)
+    page.unpublish(user=users["admin"])
+
+    with days_later(29):
+        purge()
+    assert StoryPage.objects.filter(pk=page.pk).exists()
     with days_later(31):
         purge()
     assert not StoryPage.objects.filter(pk=page.pk).exists()

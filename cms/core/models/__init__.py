@@ -1,5 +1,12 @@
 from .pages import HomePage, IndexPage, StandardPage
 from .settings import SiteSettings
-from .tasks import SecondPairOfEyesTask
+from .tasks import ReviewTask, SecondPairOfEyesTask
 
-__all__ = ["HomePage", "IndexPage", "SecondPairOfEyesTask", "SiteSettings", "StandardPage"]
+__all__ = [
+    "HomePage",
+    "IndexPage",
+    "ReviewTask",
+    "SecondPairOfEyesTask",
+    "SiteSettings",
+    "StandardPage",
+]

@@ -1,46 +1,63 @@
 """Workflow tasks of our own."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
+from cms.core.review_actions import ReviewActionsMixin
 
-def is_second_pair_of_eyes(task_state, obj, user):
-    """True if `user` may give the final approval: they approved no earlier step of this workflow
-    run and did not save the revision under review. Superusers are bound by it too, since the
-    rule exists to stop one person publishing alone, whoever they are."""
+
+class ReviewTask(ReviewActionsMixin, AbstractGroupApprovalTask):
+    """A group approval whose actions say what they do: send back, reject (with a reason and a
+    confirmation), approve. See cms/core/review_actions.py."""
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve, send back or reject")
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+
+
+def second_pair_of_eyes_refusal(task_state, obj, user):
+    """Why `user` may not give the final approval, or None if they may: they must have approved
+    no earlier step of this workflow run and not saved the revision under review. Superusers
+    are bound by it too, since the rule exists to stop one person publishing alone, whoever
+    they are."""
     workflow_state = task_state.workflow_state if task_state else obj.current_workflow_state
     if workflow_state is None:
-        return True
-    approved_earlier = TaskState.objects.filter(
-        workflow_state=workflow_state,
-        status=TaskState.STATUS_APPROVED,
-        finished_by=user,
-    ).exists()
-    if approved_earlier:
-        return False
+        return None
+    approved = (
+        TaskState.objects.filter(
+            workflow_state=workflow_state, status=TaskState.STATUS_APPROVED, finished_by=user
+        )
+        .select_related("task")
+        .first()
+    )
+    if approved is not None:
+        return _("you approved the step “%(step)s”") % {"step": approved.task.name}
     latest = obj.get_latest_revision()
-    return latest is None or latest.user_id != user.pk
+    if latest is not None and latest.user_id == user.pk:
+        return _("you saved the latest revision")
+    return None
 
 
-class SecondPairOfEyesTask(AbstractGroupApprovalTask):
+class SecondPairOfEyesTask(ReviewActionsMixin, AbstractGroupApprovalTask):
     """A group approval that someone who already acted on the content cannot give."""
 
-    def get_actions(self, obj, user):
-        actions = super().get_actions(obj, user)
-        task_state = obj.current_workflow_task_state
-        if task_state is not None and not is_second_pair_of_eyes(task_state, obj, user):
-            return [action for action in actions if action[0] != "approve"]
-        return actions
+    def approval_refusal(self, task_state, obj, user):
+        return second_pair_of_eyes_refusal(task_state, obj, user)
 
-    def on_action(self, task_state, user, action_name, **kwargs):
-        # The admin only offers permitted actions, but a hand-made POST must meet the rule too.
-        obj = task_state.workflow_state.content_object
-        if action_name == "approve" and not is_second_pair_of_eyes(task_state, obj, user):
-            raise PermissionDenied(
-                _("A second person must approve this step: you approved or edited it before.")
-            )
-        return super().on_action(task_state, user, action_name, **kwargs)
+    def approvers(self, task_state, obj):
+        """Who may give this approval: active members of the groups the rule does not bar."""
+        from django.contrib.auth import get_user_model
+
+        members = get_user_model().objects.filter(is_active=True, groups__in=self.groups.all())
+        return [
+            user
+            for user in members.distinct().order_by("username")
+            if second_pair_of_eyes_refusal(task_state, obj, user) is None
+        ]
 
     @classmethod
     def get_description(cls):
