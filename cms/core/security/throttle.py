@@ -79,7 +79,7 @@ class LoginThrottleMiddleware:
     def locked(self, request):
         minutes = max(1, _window() // 60)
         response = TemplateResponse(
-            request, "cms/core/security/login_locked.html", {"minutes": minutes}, status=429
+            request, "cms/security/login_locked.html", {"minutes": minutes}, status=429
         )
         response["Retry-After"] = str(_window())
         # Returned by a middleware, so nothing else would render it.

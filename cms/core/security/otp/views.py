@@ -73,7 +73,7 @@ def enrol(request):
                 otp_login(request, device)
                 return TemplateResponse(
                     request,
-                    "cms/core/security/recovery_codes.html",
+                    "cms/security/recovery_codes.html",
                     {"codes": codes, "next": _next_url(request)},
                 )
             else:
@@ -85,7 +85,7 @@ def enrol(request):
         "secret": secret_text(device),
         "next": _next_url(request),
     }
-    return TemplateResponse(request, "cms/core/security/enrol.html", context)
+    return TemplateResponse(request, "cms/security/enrol.html", context)
 
 
 def verify(request):
@@ -126,5 +126,5 @@ def verify(request):
                 return redirect(_next_url(request))
             form.add_error("token", _("That code is not right."))
     return TemplateResponse(
-        request, "cms/core/security/verify.html", {"form": form, "next": _next_url(request)}
+        request, "cms/security/verify.html", {"form": form, "next": _next_url(request)}
     )
