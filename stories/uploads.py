@@ -24,6 +24,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 
+from cms.core.security.headers import admin_prefix
+
 
 def _setting(name, default):
     return getattr(settings, name, default)
@@ -31,7 +33,7 @@ def _setting(name, default):
 
 def is_staff_path(path: str) -> bool:
     """Admin URLs keep Django's default upload handling."""
-    prefixes = (_setting("POLYPHONY_ADMIN_PREFIX", "/admin/"), "/django-admin/")
+    prefixes = (admin_prefix(), "/django-admin/")
     return any(path.startswith(prefix) for prefix in prefixes)
 
 

@@ -4,8 +4,6 @@ environment; dev.py, test.py and production.py only choose defaults and harden."
 import shutil
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from .env import database_from_env, env, env_bool, env_int, env_list  # noqa: F401 (re-exported)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -23,6 +21,7 @@ INSTALLED_APPS = [
     "stories",
     "campaigns",
     "volunteering",
+    "letters",
     "wagtail_localize",
     # Replaces wagtail.locales: the same admin, aware of translations.
     "wagtail_localize.locales",
@@ -46,19 +45,40 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.forms",
+    # campaigns: the read-only API of campaign pages (campaigns/api.py, mounted at /api/v2/).
+    "wagtail.api.v2",
+    "rest_framework",
+    # cms/core/security: headers, staff two-factor authentication, login throttling, audit, log
+    # hygiene; django-csp and django-otp under it.
+    "cms.core.security",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 # Widget templates come from our templates/ too (the accessible captcha widget).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The public site's and the admin's content security policies (cms/settings/security.py).
+    "cms.core.security.headers.PolyphonyCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff reach the admin only with their second factor; wrong passwords are throttled.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.core.security.otp.middleware.StaffTwoFactorMiddleware",
+    "cms.core.security.throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it sees each response first: before CsrfViewMiddleware resets the flag telling
+    # that the page carries a form (cms/core/security/headers.py).
+    "cms.core.security.headers.SecurityHeadersMiddleware",
+    # NUL bytes, invalid UTF-8 and overlong values get a 400 before any view (cms/core/hostile_input.py).
+    "cms.core.hostile_input.HostileInputMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -139,7 +159,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# The default publishes new translations at once, with source-language text (notes/wagtail8-facts).
+# The default publishes new translations at once, with source-language text
+# (docs/wagtail8-behaviour.md).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and media ------------------------------------------------------------------------
@@ -163,7 +184,6 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # The last approval publishes even where direct publishing is refused (cms/core/publishing.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.core.workflow_actions.publish_workflow_state"
@@ -177,13 +197,15 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Staff sessions (the public site sets no session): closed with the browser, and after
+# SESSION_COOKIE_AGE on the server anyway.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 4 * 60 * 60)
 
 # --- Polyphony -------------------------------------------------------------------------------
 DEMO_PASSWORD = env("DEMO_PASSWORD", "polyphony-demo")
 # The language every translation starts from in the demo and in roles (Translators per other one).
 SOURCE_LANGUAGE = "en"
-QUICK_EXIT_LABEL = _("Quick exit")
 
 # --- Edge cache (cms/core/edge_cache.py, site/nginx/) ---
 # Seconds a shared cache may keep a reader page; publishing purges it sooner. URLs with a query
@@ -222,8 +244,7 @@ CAPTCHA_FONT_SIZE = 32
 CAPTCHA_FLITE_PATH = shutil.which("flite")
 
 # --- campaigns ---
-# A read-only API of campaign pages (campaigns/api.py, mounted at /api/v2/).
-INSTALLED_APPS += ["wagtail.api.v2", "rest_framework"]
+# The campaigns API (wagtail.api.v2 above) answers at most this many pages per request.
 WAGTAILAPI_LIMIT_MAX = 50
 
 # --- stories (public side: form, queue, receipts, uploads) ---
@@ -287,36 +308,7 @@ VACANCY_APPLY_GLOBAL_PER_MINUTE = env_int("VACANCY_APPLY_GLOBAL_PER_MINUTE", 30)
 # deletes what a contributor sent. See stories/retention.py.
 STORY_RETENTION_DAYS = env_int("STORY_RETENTION_DAYS", 30)
 
-# --- security ---
-# cms/core/security: headers, staff two-factor authentication, login throttling, audit, log hygiene.
-INSTALLED_APPS += [
-    "cms.core.security",
-    "csp",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-]
-
-
-def _insert_after(anchor, *names):
-    index = MIDDLEWARE.index(anchor) + 1
-    MIDDLEWARE[index:index] = list(names)
-
-
-_insert_after(
-    "django.middleware.security.SecurityMiddleware",
-    "cms.core.security.headers.PolyphonyCSPMiddleware",
-)
-_insert_after(
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "cms.core.security.otp.middleware.StaffTwoFactorMiddleware",
-    "cms.core.security.throttle.LoginThrottleMiddleware",
-)
-# Last, so it sees each response first: before CsrfViewMiddleware resets the flag telling
-# that the page carries a form (cms/core/security/headers.py).
-MIDDLEWARE += ["cms.core.security.headers.SecurityHeadersMiddleware"]
-
+# --- security (the apps and middleware are in the lists above) ---
 # The content security policies and logging that identifies nobody (cms/settings/security.py).
 from .security import (  # noqa: E402, F401 - settings, named here
     CONTENT_SECURITY_POLICY,
@@ -324,15 +316,10 @@ from .security import (  # noqa: E402, F401 - settings, named here
     DEFAULT_EXCEPTION_REPORTER_FILTER,
     LOGGING,
     POLYPHONY_ADMIN_CSP,
-    POLYPHONY_ADMIN_PREFIX,
 )
 
 # Documents always download (never render in our origin), whatever their type.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-
-# Staff sessions: closed with the browser (and after SESSION_COOKIE_AGE on the server anyway).
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 4 * 60 * 60)
 
 # Two-factor authentication (django-otp): what authenticator apps show, and throttling of
 # wrong codes (each failure doubles the wait, from 1 second).
@@ -346,7 +333,7 @@ STAFF_LOGIN_PER_USERNAME = env_int("STAFF_LOGIN_PER_USERNAME", 20)
 STAFF_LOGIN_WINDOW_SECONDS = env_int("STAFF_LOGIN_WINDOW_SECONDS", 15 * 60)
 
 
-# --- security2 (hostile inputs) ---
+# --- security (hostile inputs) ---
 # The admin's image upload answers a broken image (valid signature, broken body) with a form
 # error instead of a 500 (cms/core/security/images.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.security.images.SafeImageForm"

@@ -1,6 +1,6 @@
 """Security settings that are plain declarations: the content security policies of the public
-site and the admin, and logging that identifies nobody. Imported by base.py, which wires the
-middleware and apps (cms/core/security)."""
+site and the admin, and logging that identifies nobody. Imported by base.py, whose INSTALLED_APPS
+and MIDDLEWARE lists hold the apps and middleware that apply them (cms/core/security)."""
 
 from csp.constants import NONCE
 
@@ -28,7 +28,6 @@ CONTENT_SECURITY_POLICY = {
 }
 # The Wagtail admin still renders some inline scripts and styles, and its preview frames the
 # site's own pages; everything stays same-origin.
-POLYPHONY_ADMIN_PREFIX = "/admin/"
 POLYPHONY_ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],

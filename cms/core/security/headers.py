@@ -24,6 +24,7 @@ application form): its view sets ``response.polyphony_indexable = True`` for GET
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from cms.core.edge_cache import apply_cache_policy
@@ -61,7 +62,8 @@ PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in PERMISSIONS_DENIED
 
 
 def admin_prefix():
-    return getattr(settings, "POLYPHONY_ADMIN_PREFIX", "/admin/")
+    """Where cms/urls.py mounts the Wagtail admin: moving it there moves every check with it."""
+    return reverse("wagtailadmin_home")
 
 
 def is_admin_path(request):

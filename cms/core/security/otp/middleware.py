@@ -6,12 +6,12 @@ nothing to protect yet), and our own enrol/verify pages. Wagtail's own login red
 people who are not signed in at all. Elsewhere on the site such a session counts as anonymous.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from ..headers import admin_prefix
 from .devices import can_access_admin, has_confirmed_device
 
 
@@ -33,7 +33,7 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        prefix = getattr(settings, "POLYPHONY_ADMIN_PREFIX", "/admin/")
+        prefix = admin_prefix()
         path = request.path_info
         if not path.startswith(prefix):
             if can_access_admin(request.user) and not request.user.is_verified():
