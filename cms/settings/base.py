@@ -77,7 +77,8 @@ MIDDLEWARE = [
     # Last, so it sees each response first: before CsrfViewMiddleware resets the flag telling
     # that the page carries a form (cms/core/security/headers.py).
     "cms.core.security.headers.SecurityHeadersMiddleware",
-    # NUL bytes, invalid UTF-8 and overlong values get a 400 before any view (cms/core/hostile_input.py).
+    # NUL bytes, invalid UTF-8 and overlong values get a 400 before any view
+    # (cms/core/hostile_input.py).
     "cms.core.hostile_input.HostileInputMiddleware",
 ]
 
