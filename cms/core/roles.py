@@ -12,7 +12,7 @@ Nobody but Publishers, Volunteer coordinators (for vacancies) and administrators
 the workflows in cms/core/workflows.py are the only way a draft by anyone else goes live.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cms.core.sections import translation_languages
 
@@ -57,7 +57,6 @@ class Role:
     permissions: tuple[str, ...] = ()
     language: str | None = None
     admin: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 def translator_group_name(language):

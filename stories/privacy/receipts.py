@@ -105,12 +105,3 @@ def receipt_digest(code: str, key: bytes | None = None) -> str:
     if key is None:
         key = receipt_key()
     return hmac.new(key, normalised.encode("ascii"), hashlib.sha256).hexdigest()
-
-
-def receipt_matches(code: str, digest: str, key: bytes | None = None) -> bool:
-    """Whether ``code`` belongs to ``digest``, compared in constant time."""
-    try:
-        candidate = receipt_digest(code, key)
-    except ValueError:
-        return False
-    return hmac.compare_digest(candidate, digest)

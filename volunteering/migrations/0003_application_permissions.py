@@ -1,28 +1,15 @@
-"""Create this app's model permissions during migrate, not after it.
+"""Once: create this app's application permissions during migrate, not after it.
 
-cms.sync_roles runs on cms's post_migrate signal, which Django sends before it creates the
-permissions of apps listed later in INSTALLED_APPS. The "Volunteer coordinators" role names
-volunteering.view_vacancyapplication, so on a fresh database it must already exist by then.
+It created the app's permissions during migrate so that sync_roles, run on cms's post_migrate,
+could grant them on a fresh database. cms/core/sync.py (sync_after_migrate) now creates every
+app's permissions itself before it syncs the roles, so this step does nothing. The migration
+stays, empty, because databases have it recorded and later migrations may depend on it.
 """
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
-def create_app_permissions(apps, schema_editor):
-    create_permissions(
-        global_apps.get_app_config("volunteering"),
-        verbosity=0,
-        using=schema_editor.connection.alias,
-    )
-
-
 class Migration(migrations.Migration):
-    dependencies = [
-        ("volunteering", "0002_vacancies"),
-        ("auth", "0012_alter_user_first_name_max_length"),
-        ("contenttypes", "0002_remove_content_type_name"),
-    ]
+    dependencies = [("volunteering", "0002_vacancies")]
 
-    operations = [migrations.RunPython(create_app_permissions, migrations.RunPython.noop)]
+    operations = []

@@ -48,29 +48,28 @@ class Command(BaseCommand):
 
         # Not one transaction: wagtail-localize publishes translations on commit, and a page's
         # translation must be live before its children are translated under it.
-        if True:
-            if force:
-                say("Deleting every page (--force)")
-                # By path, not page.delete(): treebeard skips the descendants of a page whose
-                # numchild is wrong, and a half-deleted tree is what --force is meant to fix.
-                root = Page.get_first_root_node()
-                Page.objects.filter(depth__gt=root.depth).delete()
-                Page.objects.filter(pk=root.pk).update(numchild=0)
-            else:
-                say("Keeping existing pages (use --force to rebuild)")
-            sync_all()
-            say("Users, one per role")
-            users = ensure_users(settings.DEMO_PASSWORD)
-            languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-            say(f"Home pages in {len(languages)} languages")
-            homes = ensure_homes(languages, user=users["admin"])
-            ensure_about(homes["en"], homes, user=users["admin"])
-            ctx = DemoContext(homes=homes, users=users, force=force, log=self.stdout.write)
-            for label, module in modules:
-                say(f"Demo content of {label}")
-                module.build(ctx)
-            say("Roles and workflows attached to the new pages")
-            sync_all()
+        if force:
+            say("Deleting every page (--force)")
+            # By path, not page.delete(): treebeard skips the descendants of a page whose
+            # numchild is wrong, and a half-deleted tree is what --force is meant to fix.
+            root = Page.get_first_root_node()
+            Page.objects.filter(depth__gt=root.depth).delete()
+            Page.objects.filter(pk=root.pk).update(numchild=0)
+        else:
+            say("Keeping existing pages (use --force to rebuild)")
+        sync_all()
+        say("Users, one per role")
+        users = ensure_users(settings.DEMO_PASSWORD)
+        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        say(f"Home pages in {len(languages)} languages")
+        homes = ensure_homes(languages, user=users["admin"])
+        ensure_about(homes["en"], homes, user=users["admin"])
+        ctx = DemoContext(homes=homes, users=users, force=force, log=self.stdout.write)
+        for label, module in modules:
+            say(f"Demo content of {label}")
+            module.build(ctx)
+        say("Roles and workflows attached to the new pages")
+        sync_all()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.print_users()
 
