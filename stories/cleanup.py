@@ -139,3 +139,18 @@ def forget_translation_sources(translation_key, locale_id, strings, templates):
         sources.delete()
     # localize's own delete handler may have removed the sources already; never their strings.
     delete_orphans(strings, templates)
+
+
+def hide_photos(page):
+    """When a story leaves public view (unpublished, rejected): every URL of its photos handed
+    out so far stops working, the photos themselves stay for the reviewers (stories/
+    photo_files.py)."""
+    from .photo_files import rotate
+
+    page_type = ContentType.objects.get_for_model(Page)
+    for image in get_image_model().objects.filter(pk__in=photos_of(page)):
+        others = ReferenceIndex.get_references_to(image).exclude(
+            base_content_type=page_type, object_id=str(page.pk)
+        )
+        if not others.exists():
+            rotate(image)

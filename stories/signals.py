@@ -2,7 +2,9 @@
 
 - Publishing a story forgets its pre-redaction revisions (stories/revisions.py), the photos only
   those revisions used, and wagtail-localize's copies of the old text (stories/cleanup.py).
-- Deleting a story deletes its photos and its translation sources with it.
+- Deleting a story deletes its photos and its translation sources with it; unpublishing or
+  rejecting it gives its photos new file names, so the URLs handed out before stop working
+  (stories/photo_files.py).
 - A rejection stamps the private record's `purge_after` and going back into review clears it,
   so the receipt check and the moderator's panel know at once; purge_submissions recomputes the
   same dates from Wagtail's state anyway. A cancelled run is not a rejection: it stamps nothing
@@ -53,12 +55,15 @@ def story_rejected(sender, instance, **kwargs):
     outcome = retention.outcome_of(page)
     if outcome is not None and not outcome.published:
         retention.stamp(page, outcome.decided_on + retention.retention())
+        cleanup.hide_photos(page)
 
 
 def story_unpublished(sender, instance, **kwargs):
     outcome = retention.outcome_of(instance)
     if outcome is not None and not outcome.published:
         retention.stamp(instance, outcome.decided_on + retention.retention())
+    # Whatever comes next, readers' copies of its photo URLs stop working now.
+    cleanup.hide_photos(instance)
 
 
 def story_back_in_review(sender, instance, **kwargs):

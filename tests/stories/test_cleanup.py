@@ -141,11 +141,16 @@ def test_purging_a_rejected_story_deletes_all_its_photos(
     files = with_renditions(first) + with_renditions(second)
     as_user(client, users["moderator"])
     story.refresh_from_db()
-    client.post(
-        workflow_action_url(story, "reject", story.current_workflow_task_state),
-        {"comment": "Cannot be made safe.", "confirm": "on"},
-    )
-    assert kept(first, files[:3]), "nothing goes before the retention period"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            workflow_action_url(story, "reject", story.current_workflow_task_state),
+            {"comment": "Cannot be made safe.", "confirm": "on"},
+        )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    # Renamed at the rejection (the next test); the photos themselves wait for the purge.
+    files += with_renditions(first) + with_renditions(second)
+    assert kept(first, files[6:9]), "nothing goes before the retention period"
 
     later = timezone.now() + datetime.timedelta(days=31)
     with (
@@ -155,7 +160,7 @@ def test_purging_a_rejected_story_deletes_all_its_photos(
         call_command("purge_submissions", verbosity=0)
 
     assert not StoryPage.objects.filter(pk=story.pk).exists()
-    assert gone(first, files[:3]) and gone(second, files[3:])
+    assert gone(first, files[:3] + files[6:9]) and gone(second, files[3:6] + files[9:])
 
 
 def test_a_photo_another_page_uses_is_kept(
@@ -235,3 +240,47 @@ def test_deleting_a_story_leaves_nothing_of_it_in_localize(
 
     assert CANARY not in localize_text()
     assert not TranslationSource.objects.filter(object_id=story.translation_key).exists()
+
+
+def test_unpublishing_a_story_makes_every_url_of_its_photos_stop_working(
+    client, users, story, django_capture_on_commit_callbacks
+):
+    photo, _second = photos(story)
+    publish_through_the_workflow(client, story, users, django_capture_on_commit_callbacks)
+    client.logout()
+    assert client.get(story.url).status_code == 200
+    photo.refresh_from_db()
+    handed_out = with_renditions(photo)
+    assert all(storage.exists(name) for storage, name in handed_out)
+
+    as_user(client, users["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/{story.pk}/unpublish/")
+
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert not story.live
+    assert not any(storage.exists(name) for storage, name in handed_out)
+    # Reviewers still have the photo, under a name nobody outside the admin has seen.
+    photo.refresh_from_db()
+    assert photo.file.storage.exists(photo.file.name)
+    assert photo.file.name not in [name for _storage, name in handed_out]
+    assert photo.get_rendition("max-165x165").file.name not in [n for _s, n in handed_out]
+
+
+def test_rejecting_a_story_makes_the_urls_reviewers_saw_stop_working(
+    client, users, story, django_capture_on_commit_callbacks
+):
+    photo, _second = photos(story)
+    seen = with_renditions(photo)
+    as_user(client, users["moderator"])
+    story.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            workflow_action_url(story, "reject", story.current_workflow_task_state),
+            {"comment": "Cannot be made safe.", "confirm": "on"},
+        )
+
+    assert not any(storage.exists(name) for storage, name in seen)
+    photo.refresh_from_db()
+    assert photo.file.storage.exists(photo.file.name)
