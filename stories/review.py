@@ -14,6 +14,7 @@ Also: why Approve is missing for someone the second-pair-of-eyes rule bars, and 
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import TaskState
 
 from . import retention
@@ -29,11 +30,16 @@ def notice(obj, action_name):
     if not is_story(obj):
         return ""
     if action_name == "reject":
-        return _(
+        days = retention.retention().days
+        return ngettext(
+            "Rejecting is final: the story will not be published, and the story, its photos and "
+            "everything its contributor sent are deleted %(days)s day after the rejection. "
+            "The contributor's receipt check will answer “not published”.",
             "Rejecting is final: the story will not be published, and the story, its photos and "
             "everything its contributor sent are deleted %(days)s days after the rejection. "
-            "The contributor's receipt check will answer “not published”."
-        ) % {"days": retention.retention().days}
+            "The contributor's receipt check will answer “not published”.",
+            days,
+        ) % {"days": days}
     if action_name == "send_back":
         return _(
             "The story goes back to the first step with your comment. Nothing is deleted, and "
