@@ -19,6 +19,7 @@ from bench.dataset import (
     spread,
 )
 from bench.dataset_tree import BATCH, Progress, add_pages, insert_rows, reserve_ids
+from cms.core.workflows import STORY_MODERATION
 
 
 def _next_number(index, kind):
@@ -119,7 +120,7 @@ def add_waiting(indexes, total, rng, stream):
     pages = _add_story_pages(
         indexes, total, rng, stream, live=False, kind="waiting", label="Stories in moderation"
     )
-    workflow = Workflow.objects.get(name="Story moderation", active=True)
+    workflow = Workflow.objects.get(name=STORY_MODERATION.name, active=True)
     task = workflow.workflow_tasks.filter(task__active=True).order_by("sort_order").first().task
     task = task.specific
     if task.get_task_state_class() is not TaskState:

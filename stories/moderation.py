@@ -8,14 +8,11 @@ Publishers), so changing that declaration changes who sees the moderation listin
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Task, WorkflowState
 
-from cms.core.workflows import WORKFLOWS
+from cms.core.workflows import STORY_MODERATION
 
 
 def story_workflow_name():
-    for spec in WORKFLOWS:
-        if any(target.split("@")[0] == "section:stories" for target in spec.attach_to):
-            return spec.name
-    return None
+    return STORY_MODERATION.name
 
 
 def is_story_reviewer(user):

@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Workflow
 
 from cms.core.roles import SUBMITTED_PHOTOS_COLLECTION
+from cms.core.workflows import STORY_MODERATION
 from stories.models import (
     QueuedPhoto,
     QueuedSubmission,
@@ -39,8 +40,6 @@ from stories.privacy.receipts import new_receipt_code, receipt_digest
 from stories.privacy.text import paragraphs
 
 logger = logging.getLogger(__name__)
-
-WORKFLOW_NAME = "Story moderation"
 
 
 class NoStoryIndex(Exception):
@@ -158,7 +157,7 @@ def _materialise(submission: QueuedSubmission, written_files: list) -> StoryPage
         consent_translation=submission.consent_translation,
         submitted_on=submission.received_on,
     )
-    workflow = page.get_workflow() or Workflow.objects.get(name=WORKFLOW_NAME, active=True)
+    workflow = page.get_workflow() or Workflow.objects.get(name=STORY_MODERATION.name, active=True)
     workflow.start(page, user=None)
     return page
 

@@ -153,8 +153,9 @@ class CampaignPage(Page):
         publication" and a translation through "Translation review", whatever language each is
         in, rather than by where it sits in the tree (cms/core/translation/review.py)."""
         from cms.core.translation.review import workflow_for
+        from cms.core.workflows import CAMPAIGN_PUBLICATION
 
-        return workflow_for(self, "campaigns", default=super().get_workflow())
+        return workflow_for(self, CAMPAIGN_PUBLICATION, default=super().get_workflow())
 
     def site_settings(self, request):
         from cms.core.models import SiteSettings

@@ -135,15 +135,12 @@ def _match_rows(queryset, wanted, key, create):
     return len(stale) + len(missing)
 
 
-def pages_for_attachment(target):
-    if target == "home@translations":
+def pages_for_attachment(attachment):
+    """The pages a workflows.Attachment names."""
+    if attachment.translated_homes:
         return list(home_pages().exclude(locale__language_code=source_language()))
-    kind, _, section = target.partition(":")
-    if kind != "section":
-        raise ImproperlyConfigured(f"cms/core/workflows.py: unknown attachment {target!r}")
-    section, _, only = section.partition("@")
-    language = source_language() if only == "source" else None
-    return list(section_pages(section, language))
+    language = source_language() if attachment.source_only else None
+    return list(section_pages(attachment.section, language))
 
 
 def _task(spec):
@@ -162,12 +159,25 @@ def _task(spec):
     return task
 
 
+def _workflow(spec):
+    """(row, changed): the spec's row, found by its name or renamed from one it had before."""
+    workflow = Workflow.objects.filter(name=spec.name).first()
+    if workflow is not None:
+        return workflow, False
+    former = Workflow.objects.filter(name__in=spec.formerly).order_by("pk").first()
+    if former is not None:
+        former.name = spec.name
+        former.save(update_fields=["name"])
+        return former, True
+    return Workflow.objects.create(name=spec.name), True
+
+
 @transaction.atomic
 def sync_workflows(verbosity=0, stdout=None):
     """Workflows, their ordered tasks and the pages they are attached to."""
     changes = 0
     for spec in workflow_declarations.WORKFLOWS:
-        workflow, created = Workflow.objects.get_or_create(name=spec.name)
+        workflow, created = _workflow(spec)
         changes += created
         if not workflow.active:
             workflow.active = True

@@ -2,6 +2,7 @@
 
 from campaigns.models import CampaignPage
 from cms.core.demo import translate_page
+from cms.core.workflows import CAMPAIGN_PUBLICATION, TRANSLATION_REVIEW
 from tests.builders import make_page
 
 
@@ -13,9 +14,9 @@ def test_an_original_in_russian_is_published_and_its_english_translation_reviewe
         standfirst="Кампания, написанная по-русски.",
         publish=True,
     )
-    assert original.get_workflow().name == "Campaign publication"
+    assert original.get_workflow().name == CAMPAIGN_PUBLICATION.name
     english = translate_page(original, "en", {"Свободу голосам": "Free the voices"}, publish=False)
-    assert english.get_workflow().name == "Translation review"
+    assert english.get_workflow().name == TRANSLATION_REVIEW.name
 
 
 def test_an_english_original_and_its_russian_translation(world):
@@ -27,5 +28,5 @@ def test_an_english_original_and_its_russian_translation(world):
         publish=True,
     )
     russian = translate_page(original, "ru", {"Free the voices": "Свободу голосам"}, publish=False)
-    assert original.get_workflow().name == "Campaign publication"
-    assert russian.get_workflow().name == "Translation review"
+    assert original.get_workflow().name == CAMPAIGN_PUBLICATION.name
+    assert russian.get_workflow().name == TRANSLATION_REVIEW.name

@@ -1,13 +1,24 @@
 """Workflows as declared in cms/core/workflows.py, and the second pair of eyes on stories."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowPage, WorkflowTask
 
 from cms.core.models import StandardPage
 from cms.core.sync import sync_roles, sync_workflows
+from cms.core.translation.review import workflow_for
+from cms.core.workflows import (
+    CAMPAIGN_PUBLICATION,
+    STORY_MODERATION,
+    TRANSLATION_REVIEW,
+    VACANCY_PUBLICATION,
+)
 from tests.admin_client import workflow_action_url
 from tests.builders import make_page
+from tests.stories.story_builders import make_private_record, make_story, submit_for_moderation
 
 
 def snapshot():
@@ -58,13 +69,63 @@ def test_sync_restores_what_someone_changed_by_hand(world):
 
 def test_workflows_attach_where_declared(world):
     stories = world.sections["stories"]
-    assert all(page.get_workflow().name == "Story moderation" for page in stories.values())
-    assert world.sections["volunteering"]["ru"].get_workflow().name == "Vacancy publication"
-    assert world.sections["campaigns"]["en"].get_workflow().name == "Campaign publication"
+    assert all(STORY_MODERATION.governs(page.get_workflow()) for page in stories.values())
+    assert VACANCY_PUBLICATION.governs(world.sections["volunteering"]["ru"].get_workflow())
+    assert CAMPAIGN_PUBLICATION.governs(world.sections["campaigns"]["en"].get_workflow())
     # Translated campaigns and other translated pages go through translation review.
-    assert world.sections["campaigns"]["ru"].get_workflow().name == "Translation review"
-    assert world.homes["de"].get_workflow().name == "Translation review"
+    assert TRANSLATION_REVIEW.governs(world.sections["campaigns"]["ru"].get_workflow())
+    assert TRANSLATION_REVIEW.governs(world.homes["de"].get_workflow())
     assert world.homes["en"].get_workflow() is None
+
+
+@contextmanager
+def renamed(spec, name):
+    """A maintainer's rename: the one edit in cms/core/workflows.py (the new name, the old one in
+    `formerly`), made on the declared object itself so every module holding it sees it."""
+    before = spec.name, spec.formerly
+    object.__setattr__(spec, "formerly", (spec.name,))
+    object.__setattr__(spec, "name", name)
+    try:
+        yield spec
+    finally:
+        object.__setattr__(spec, "name", before[0])
+        object.__setattr__(spec, "formerly", before[1])
+
+
+def test_a_workflow_renamed_in_its_spec_is_renamed_everywhere(client, world):
+    """sync_workflows, the stories moderation listing and translation review read one spec:
+    after a rename they still agree on the same row, and a story already in review stays there.
+    (Had any of them kept the old name as a string, it would find no workflow.)"""
+    story = make_story(world.sections["stories"]["en"], "Waiting story", ["Text."])
+    make_private_record(story)
+    submit_for_moderation(story, world.users["admin"])
+    story_workflow = STORY_MODERATION.workflow()
+    russian = make_page(world.homes["ru"], StandardPage, "Кампания", publish=True)
+    with (
+        renamed(STORY_MODERATION, "Story review"),
+        renamed(CAMPAIGN_PUBLICATION, "Campaign sign-off"),
+        renamed(TRANSLATION_REVIEW, "Translation check"),
+    ):
+        assert sync_workflows() > 0
+        assert not Workflow.objects.filter(
+            name__in=["Story moderation", "Campaign publication", "Translation review"]
+        ).exists()
+        # Renamed in place: the same row, attached where declared, the story still in it.
+        assert STORY_MODERATION.workflow().pk == story_workflow.pk
+        assert world.sections["stories"]["en"].get_workflow().name == "Story review"
+        story.refresh_from_db()
+        assert story.current_workflow_state.workflow.name == "Story review"
+
+        # The moderation listing finds its reviewers through the renamed workflow.
+        client.force_login(world.users["moderator"])
+        listing = client.get(reverse("stories_moderation"))
+        assert listing.status_code == 200
+        assert "Waiting story" in listing.content.decode()
+
+        # Translation review picks the renamed workflows for an original and for a translation.
+        assert workflow_for(russian, CAMPAIGN_PUBLICATION).name == "Campaign sign-off"
+        assert russian.get_workflow().name == "Translation check"
+        assert sync_workflows() == 0
 
 
 def test_wagtails_builtin_moderators_approval_is_retired(world):

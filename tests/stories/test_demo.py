@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import WorkflowState
 
 from cms.core.demo import DemoContext
+from cms.core.workflows import STORY_MODERATION
 from stories import demo
 from stories.models import StoryPage, StoryPrivateRecord
 
@@ -28,7 +29,7 @@ def test_demo_builds_published_and_waiting_stories_and_can_run_twice(client, wor
         WorkflowState.objects.filter(
             object_id__in=[str(page.pk) for page in waiting],
             status=WorkflowState.STATUS_IN_PROGRESS,
-            workflow__name="Story moderation",
+            workflow__name=STORY_MODERATION.name,
         ).count()
         == 3
     )

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Workflow, WorkflowState
+from wagtail.models import Page, WorkflowState
 
-from cms.core.workflows import WORKFLOWS
+from cms.core.workflows import TRANSLATION_REVIEW
 
 from .status import is_translation
 
@@ -100,33 +100,17 @@ def submit_for_review(translation, user):
     return draft
 
 
-def _declared_workflow(wanted):
-    names = [spec.name for spec in WORKFLOWS if any(wanted(target) for target in spec.attach_to)]
-    return Workflow.objects.filter(name__in=names, active=True).first()
-
-
-def translation_review_workflow():
-    """The workflow cms/core/workflows.py attaches to every translated home
-    ("Translation review")."""
-    return _declared_workflow(lambda target: target == "home@translations")
-
-
-def section_workflow(section):
-    """The workflow cms/core/workflows.py declares for a section ("Campaign publication")."""
-    return _declared_workflow(lambda target: target.partition("@")[0] == f"section:{section}")
-
-
-def workflow_for(page, section, default=None):
+def workflow_for(page, original, default=None):
     """ "Any locale can be the source": cms/core/workflows.py attaches a section's workflow in the
     source language only, so by tree position alone a campaign written in Russian would go
     through Translation review and an English translation of it through Campaign publication.
-    This decides by what the page *is* instead: a translation goes through Translation review,
-    an original through its section's workflow, whatever language either is in. For the page
+    This decides by what the page *is* instead: a translation goes through TRANSLATION_REVIEW,
+    an original through `original` (a WorkflowSpec), whatever language either is in. For the page
     type's `get_workflow()`:
 
         def get_workflow(self):
-            return workflow_for(self, "campaigns", default=super().get_workflow())
+            return workflow_for(self, CAMPAIGN_PUBLICATION, default=super().get_workflow())
     """
     if page.pk and is_translation(page):
-        return translation_review_workflow() or default
-    return section_workflow(section) or default
+        return TRANSLATION_REVIEW.workflow() or default
+    return original.workflow() or default

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from cms.core.models import StandardPage
 from cms.core.translation.review import workflow_for
+from cms.core.workflows import CAMPAIGN_PUBLICATION, TRANSLATION_REVIEW
 from tests.builders import make_page
 from tests.cms.translation.translation_support import start_translation
 
@@ -18,14 +19,14 @@ def test_a_russian_original_gets_its_section_workflow_and_its_english_translatio
         world.homes["ru"], StandardPage, "Кампания", user=world.users["publisher"], publish=True
     )
     # By tree position alone the Russian original would go through Translation review.
-    assert russian.get_workflow().name == "Translation review"
-    assert workflow_for(russian, "campaigns").name == "Campaign publication"
+    assert TRANSLATION_REVIEW.governs(russian.get_workflow())
+    assert CAMPAIGN_PUBLICATION.governs(workflow_for(russian, CAMPAIGN_PUBLICATION))
 
     translation = start_translation(Client(), world.users["publisher"], russian, "en")
     english = Page.objects.get(
         translation_key=russian.translation_key, locale=translation.target_locale
     ).specific
-    assert workflow_for(english, "campaigns").name == "Translation review"
+    assert TRANSLATION_REVIEW.governs(workflow_for(english, CAMPAIGN_PUBLICATION))
 
 
 def test_only_translators_get_a_queue_on_the_dashboard(world):
