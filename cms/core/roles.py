@@ -72,10 +72,16 @@ def declared_roles():
                 PageGrant("stories", ("add",)),
                 PageGrant("campaigns", ("add",)),
                 PageGrant("volunteering", ("add",)),
+                PageGrant("letters", ("add",)),
             ),
             collections=IMAGES_AND_DOCUMENTS,
-            # To choose a bank account or partner in a campaign's donation or partners block.
-            permissions=("campaigns.view_bankaccount", "campaigns.view_partnerorganisation"),
+            # To choose a bank account or partner in a campaign's donation or partners block,
+            # and a prisoner's prison.
+            permissions=(
+                "campaigns.view_bankaccount",
+                "campaigns.view_partnerorganisation",
+                "letters.view_prison",
+            ),
         ),
         Role(
             name="Moderators",
@@ -110,6 +116,8 @@ def declared_roles():
                     for model in ("bankaccount", "partnerorganisation")
                     for action in ("add", "change", "delete", "view")
                 ),
+                # Prisons, shared by prisoner pages in every locale (letters/models/snippets.py).
+                *(f"letters.{action}_prison" for action in ("add", "change", "delete", "view")),
             ),
         ),
         Role(
@@ -121,6 +129,26 @@ def declared_roles():
             permissions=(
                 "volunteering.view_vacancyapplication",
                 "volunteering.change_vacancyapplication",
+            ),
+        ),
+        Role(
+            name="Letter volunteers",
+            description=(
+                "Read, correct, translate, refuse and batch letters to prisoners; keep the "
+                "censor's word list; transcribe answers."
+            ),
+            # No page rights: prisoner pages are edited through the campaign roles and workflow.
+            # The letter admin (letters/views/admin.py) checks these permissions.
+            permissions=(
+                "letters.view_letter",
+                "letters.change_letter",
+                "letters.view_prison",
+                *(
+                    f"letters.{action}_{model}"
+                    for model in ("letterbatch", "forbiddenword", "prisoneranswer")
+                    for action in ("add", "change", "view")
+                ),
+                "letters.delete_forbiddenword",
             ),
         ),
     ]

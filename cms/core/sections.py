@@ -13,6 +13,7 @@ SECTIONS = {
     "stories": "stories.StoryIndexPage",
     "campaigns": "campaigns.CampaignIndexPage",
     "volunteering": "volunteering.VacancyIndexPage",
+    "letters": "letters.PrisonerDirectoryPage",
 }
 
 

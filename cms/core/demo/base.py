@@ -21,6 +21,7 @@ DEMO_USERS = {
     "translator_uk": (translator_group_name("uk"), "Uliana", "Translator"),
     "publisher": ("Publishers", "Pavel", "Publisher"),
     "coordinator": ("Volunteer coordinators", "Cora", "Coordinator"),
+    "letters": ("Letter volunteers", "Lena", "Letters"),
 }
 
 HOME = {

@@ -1,0 +1,88 @@
+"""The directory's filters, defined once: the listing, the numbers beside each filter and the
+tests all use these, so they cannot disagree."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from letters.conf import setting
+from letters.counts import counts_by_key, this_year
+
+
+def birthday_soon_q(today=None, days=None):
+    """Birthdays from today to `days` - 1 days ahead, across the turn of the year (29 February
+    counts on 28 February in other years)."""
+    today = today or datetime.date.today()
+    days = days or setting("LETTERS_BIRTHDAY_DAYS")
+    q = Q()
+    for offset in range(days):
+        day = today + datetime.timedelta(days=offset)
+        q |= Q(birthday__month=day.month, birthday__day=day.day)
+        if day.month == 2 and day.day == 28:
+            q |= Q(birthday__month=2, birthday__day=29)
+    return q
+
+
+def few_letters_keys(prisoners):
+    """Translation keys of the people in `prisoners` with many letters this year: the rest have
+    few."""
+    threshold = setting("LETTERS_FEW_THRESHOLD")
+    counts = counts_by_key(prisoners.values_list("translation_key", flat=True))
+    return [key for key, count in counts.items() if count >= threshold]
+
+
+@dataclass(frozen=True)
+class Filters:
+    campaign: int | None = None
+    region: str = ""
+    birthday_soon: bool = False
+    few_letters: bool = False
+
+    @classmethod
+    def from_query(cls, query):
+        campaign = query.get("campaign", "")
+        return cls(
+            campaign=int(campaign) if campaign.isdigit() else None,
+            region=query.get("region", "")[:100],
+            birthday_soon=query.get("birthday") == "soon",
+            few_letters=query.get("few") == "1",
+        )
+
+    @property
+    def active(self):
+        return bool(self.campaign or self.region or self.birthday_soon or self.few_letters)
+
+
+def apply(prisoners, filters):
+    if filters.campaign:
+        prisoners = prisoners.filter(campaign_id=filters.campaign)
+    if filters.region:
+        prisoners = prisoners.filter(prison__region=filters.region)
+    if filters.birthday_soon:
+        prisoners = prisoners.filter(birthday_soon_q())
+    if filters.few_letters:
+        prisoners = prisoners.exclude(translation_key__in=few_letters_keys(prisoners))
+    return prisoners
+
+
+def options(prisoners):
+    """Each filter's choices with how many people of the whole directory it shows."""
+    from letters.models import PrisonerPage
+
+    campaigns = {}
+    for prisoner in prisoners.filter(campaign__isnull=False).select_related("campaign"):
+        entry = campaigns.setdefault(prisoner.campaign_id, [prisoner.campaign, 0])
+        entry[1] += 1
+    regions = {}
+    for region in prisoners.values_list("prison__region", flat=True):
+        regions[region] = regions.get(region, 0) + 1
+    ids = list(prisoners.values_list("pk", flat=True))
+    base = PrisonerPage.objects.filter(pk__in=ids)
+    return {
+        "campaigns": [(page, count) for page, count in campaigns.values()],
+        "regions": sorted(regions.items()),
+        "birthday_soon": base.filter(birthday_soon_q()).count(),
+        "few_letters": base.exclude(translation_key__in=few_letters_keys(base)).count(),
+        "year": this_year(),
+    }
