@@ -58,7 +58,7 @@ class RejectForm(forms.Form):
 
 def first_step(workflow_state):
     """The workflow's first active task, or None."""
-    return workflow_state.workflow.tasks.first()
+    return workflow_state.workflow.tasks.filter(active=True).first()
 
 
 def notice_for(obj, action_name):
@@ -193,3 +193,29 @@ def register_send_back_log_action(actions):
 
         def format_comment(self, log_entry):
             return (log_entry.data or {}).get("comment", "")
+
+
+@hooks.register("register_log_actions", order=1)  # after Wagtail's own, which it wraps
+def register_final_reject_log_action(actions):
+    """Wagtail logs every rejection as "Rejected at …. Changes requested": for our tasks a
+    rejection is a decision, and the history must not say otherwise."""
+    wagtails = actions.formatters.get("wagtail.workflow.reject")
+
+    @actions.register_action("wagtail.workflow.reject")
+    class RejectFormatter(LogFormatter):
+        label = wagtails.label if wagtails else _("Workflow: reject task")
+
+        def format_message(self, log_entry):
+            from wagtail.models import Task
+
+            try:
+                task = log_entry.data["workflow"]["task"]
+                ours = Task.objects.filter(pk=task["id"]).specific().first()
+            except (KeyError, TypeError):
+                ours = None
+            if isinstance(ours, ReviewActionsMixin):
+                return _("Rejected at “%(task)s”: the decision is final") % {"task": task["title"]}
+            return wagtails.format_message(log_entry) if wagtails else _("Rejected")
+
+        def format_comment(self, log_entry):
+            return wagtails.format_comment(log_entry) if wagtails else ""

@@ -162,6 +162,9 @@ def test_reject_asks_for_a_reason_and_a_confirmation_and_says_what_follows(
         "Identifies a neighbour.",
     )
     assert StoryPrivateRecord.objects.get(page=story).purge_after == due
+    history = client.get(f"/admin/pages/{story.pk}/history/").content.decode()
+    assert "Rejected at “Safety review”: the decision is final" in history
+    assert "Changes requested" not in history
     assert receipt_says(client, code) == "Not published."
 
 
