@@ -15,9 +15,10 @@ class StoryPrivateRecord(models.Model):
     Retention ("purge_submissions", after settings.STORY_RETENTION_DAYS from `purge_after`):
 
     - a story is *published* once its page has gone live: the record is deleted, the page stays;
-    - a story is *rejected* when its page is not live and its latest workflow run ended in
-      Wagtail's "rejected" or "cancelled" state (a moderator or publisher rejected it, or the
-      run was cancelled): the page and the record are deleted together;
+    - a story is *rejected* when its page is not live and a reviewer pressed "Reject" (a reason
+      and a confirmation; a cancelled run or a story sent back is not a rejection), or
+      *withdrawn* when it was unpublished: the page and the record are deleted together
+      (stories/retention.py);
     - a record whose page was deleted (page is NULL) goes STORY_RETENTION_DAYS after the
       deletion: until then the receipt check can still answer "not published".
 
