@@ -7,6 +7,7 @@ with `?locale=ru`: `/api/v2/campaigns/?locale=ru`.
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from campaigns.models import CampaignPage
@@ -20,6 +21,29 @@ class CampaignPagesAPIViewSet(PagesAPIViewSet):
         # `type` is ignored on purpose: this endpoint serves campaigns and nothing else.
         public = self.get_base_queryset().values_list("pk", flat=True)
         return CampaignPage.objects.live().public().filter(pk__in=public).order_by("id")
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        whole_numbers(self.request.GET)
+
+    def find_object(self, queryset, request):
+        whole_numbers(request.GET)
+        return super().find_object(queryset, request)
+
+
+# Wagtail checks these with int() only: `?offset=99999999999999999999` reached PostgreSQL as
+# an out-of-range bigint, and `find/?id=x` raised ValueError (both a 500).
+NUMBER_PARAMETERS = ("offset", "limit", "id")
+BIGINT_MAX = 2**63 - 1
+
+
+def whole_numbers(params):
+    for name in NUMBER_PARAMETERS:
+        value = params.get(name)
+        if value is not None and not (
+            value.isascii() and value.isdigit() and len(value) < 20 and int(value) <= BIGINT_MAX
+        ):
+            raise BadRequestError(f"{name} must be a whole number")
 
 
 router = WagtailAPIRouter("campaigns_api")

@@ -1,0 +1,132 @@
+"""What a web scanner sent first: a NUL byte in the stories' topic filter answered 500
+(PostgreSQL refuses NUL in text). Every public parameter and form field now meets the named
+hostile values — NUL, bytes that are not UTF-8, a lone surrogate, an overlong value, repeated
+names, `name[]` arrays — and the answer is a 400 page in the reader's language or the page
+itself, never a 5xx, with nothing saved. test_hostile_parameters.py explores the rest."""
+
+import pytest
+
+from stories.models import QueuedSubmission
+from tests.security.hostile_helpers import row_counts
+from tests.security.public_site import (  # noqa: F401 - fixtures
+    lenient_client_fixture,
+    parameters,
+    public_site_fixture,
+)
+from tests.stories.submission_helpers import solved_protection, story_fields
+from tests.volunteering.helpers import ANSWERS
+from volunteering.models import VacancyApplication
+
+# Refused before any view runs: 400.
+UNREADABLE = {
+    "nul": "a%00",
+    "invalid utf-8": "%ff%fe",
+    "lone surrogate": "%ED%A0%80",
+    "overlong utf-8": "%C0%AF",
+    "overlong value": "x" * 5000,
+}
+
+
+def test_the_scanners_nul_byte_gets_a_400_page_not_a_500(client, world):
+    response = client.get("/en/stories/?topic=a%00")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This address or form could not be read" in html
+    assert 'id="quick-exit"' in html  # still a page of the site, quick exit included
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    )
+
+
+def test_the_400_page_speaks_the_readers_language(client, world):
+    response = client.get("/ru/stories/?topic=%ED%A0%80")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<html lang="ru">' in html
+    assert "Этот адрес или форму не удалось прочитать" in html
+
+
+def test_every_public_parameter_refuses_unreadable_values(public_site, lenient_client):
+    answers = {}
+    for url, name in parameters(public_site["pages"]):
+        for kind, value in UNREADABLE.items():
+            status = lenient_client.get(f"{url}?{name}={value}").status_code
+            if status != 400:
+                answers[(url, name, kind)] = status
+    assert not answers
+
+
+# The last value is what a view's .get() reads; hypothesis tries other values and mixes.
+SHAPES = ["{n}=1&{n}=2", "{n}[]=a&{n}[]=b&{n}[x]=a", "{n}=&{n}=%5B%5D&{n}={{}}"]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_repeated_and_array_parameters_never_fail(public_site, lenient_client, shape):
+    failures = {}
+    for url, name in parameters(public_site["pages"]):
+        status = lenient_client.get(f"{url}?{shape.format(n=name)}").status_code
+        if status >= 500:
+            failures[(url, name)] = status
+    assert not failures
+
+
+@pytest.mark.parametrize("kind", sorted(UNREADABLE))
+@pytest.mark.parametrize("form", ["/en/stories/tell/", "/en/stories/status/", "vacancy"])
+def test_an_unreadable_form_field_saves_nothing(public_site, lenient_client, form, kind):
+    url = next(u for u in public_site["forms"] if "/volunteer/" in u) if form == "vacancy" else form
+    if url.endswith("/status/"):
+        fields, target = {}, "code"
+    else:
+        answers = story_fields() if url.endswith("/tell/") else ANSWERS
+        fields, target = {**solved_protection(lenient_client, url), **answers}, "motivation"
+        target = "text" if url.endswith("/tell/") else target
+    body = "&".join(f"{name}={value}" for name, value in fields.items() if name != target)
+    value = UNREADABLE[kind] if kind != "overlong value" else "%00" + "x" * 10
+    before = row_counts()
+    response = lenient_client.post(
+        url, f"{body}&{target}=Fine+so+far{value}", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert row_counts() == before
+
+
+def test_a_nul_byte_in_a_multipart_story_saves_nothing(public_site, client):
+    url = "/en/stories/tell/"
+    data = {**solved_protection(client, url), **story_fields(text="What happened\x00 to me.")}
+    response = client.post(url, data)  # multipart, like a browser
+    assert response.status_code == 400
+    assert QueuedSubmission.objects.count() == 0
+    # The same story without the NUL byte is taken.
+    data = {**solved_protection(client, url), **story_fields(text="What happened to me.")}
+    assert client.post(url, data).status_code == 200
+    assert QueuedSubmission.objects.count() == 1
+
+
+def test_a_nul_byte_in_an_application_saves_nothing(public_site, client):
+    url = next(u for u in public_site["forms"] if "/volunteer/" in u)
+    data = {**solved_protection(client, url), **ANSWERS, "name": "Lisa\x00"}
+    assert client.post(url, data).status_code == 400
+    assert not VacancyApplication.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "query", ["offset=99999999999999999999999", "limit=-1", "offset=1e9", "limit=" + "9" * 30]
+)
+def test_the_campaign_api_refuses_numbers_out_of_range(client, world, query):
+    response = client.get(f"/api/v2/campaigns/?{query}")
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+@pytest.mark.parametrize("value", ["x", "1.5", "", "99999999999999999999"])
+def test_the_campaign_api_find_refuses_ids_that_are_not_numbers(client, world, value):
+    response = client.get(f"/api/v2/campaigns/find/?id={value}")
+    assert response.status_code == 400
+
+
+def test_readable_text_in_any_script_still_reaches_the_page(client, world):
+    """Not every non-ASCII character is hostile: Cyrillic and emoji filters are just unknown."""
+    response = client.get("/ru/stories/?topic=%D1%82%D1%8E%D1%80%D1%8C%D0%BC%D0%B0")
+    assert response.status_code == 404  # no such topic: the page says so, as before
+    response = client.get("/en/volunteer/?team=%F0%9F%98%80")
+    assert response.status_code == 200
