@@ -247,3 +247,30 @@ def test_a_barred_publisher_is_told_why_and_who_can_approve(
     html = editor_actions(client, story)
     assert "You cannot approve" not in html
     assert 'data-workflow-action-name="approve"' in html
+
+
+def test_a_story_sent_back_goes_through_both_steps_again_and_is_published(
+    client, users, submitted, django_capture_on_commit_callbacks
+):
+    story, code = submitted
+    at_publication(client, story, users)
+    act(client, story, users["publisher"], "send_back", {"comment": "Blur the face."})
+
+    act(client, story, users["moderator2"], "approve")
+    story.refresh_from_db()
+    assert story.current_workflow_task.name == "Publication", "not published by the send-back"
+    assert not story.live
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(client, story, users["publisher"], "approve")
+
+    assert "is published" in queue_message(client, response)
+    story.refresh_from_db()
+    assert story.live
+    steps = TaskState.objects.filter(workflow_state=workflow_of(story)).order_by("started_at")
+    assert [(s.task.name, s.status) for s in steps] == [
+        ("Safety review", "approved"),
+        ("Publication", "cancelled"),
+        ("Safety review", "approved"),
+        ("Publication", "approved"),
+    ]
+    assert receipt_says(client, code) == "Published."
