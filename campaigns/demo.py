@@ -106,16 +106,23 @@ def ensure_snippets():
     return accounts, partners
 
 
-def campaign_body(home, accounts, partners, press_document):
-    eur, czk = accounts
-    # The stories section is built before this one (INSTALLED_APPS order); the page chooser
-    # leads each reader to the stories index of their own language.
+def story_form_call_to_action(home):
+    """"Tell your story" opens the story form itself, not the story index. The stories section
+    is built before this one (INSTALLED_APPS order); the page chooser leads each reader to the
+    form of their own language."""
     stories = home.get_children().filter(slug="stories").first()
+    form = stories.get_children().filter(slug="tell").first() if stories is not None else None
     cta = {"text": text.CTA_TEXT, "label": text.CTA_LABEL, "page": None, "url": ""}
-    if stories is not None:
-        cta["page"] = stories.pk
+    if form is not None:
+        cta["page"] = form.pk
     else:
         cta["url"] = "https://polyphony.example/"
+    return cta
+
+
+def campaign_body(home, accounts, partners, press_document):
+    eur, czk = accounts
+    cta = story_form_call_to_action(home)
     figures = [
         _figure("1372", text.FIGURE_UNIT_PEOPLE, text.FIGURE_PEOPLE, "2026-10-01"),
         _figure("8.5", text.FIGURE_UNIT_YEARS, text.FIGURE_YEARS, "2026-10-01"),

@@ -45,3 +45,11 @@ def hide_stories_in_review_from_explorer(parent_page, pages, request):
     # The policy already filters non-administrators' explorer; this keeps it so for any listing
     # that passes its queryset through the hook alone.
     return without_hidden_stories(pages, request.user)
+
+
+@hooks.register("register_site_links")
+def story_form_links(request, language):
+    # The footer of every reader page links the form and the receipt check.
+    from .templatetags.story_links import site_links
+
+    return site_links(request, language)
