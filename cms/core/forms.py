@@ -6,16 +6,19 @@ keeping anything about the visitor.
 - A minimum fill time: the form carries a signed timestamp of when it was shown. It is only sent
   back by the browser and checked; it is never stored.
 - A captcha (django-simple-captcha, stored in our own database; no third party sees the visitor):
-  a sum shown as a picture and, where `flite` is installed, read aloud for those who cannot see.
+  a small calculation shown as a picture, written in words for screen readers
+  (cms/core/spoken_captcha.py) and, where `flite` is installed, read aloud in English.
 """
 
 import time
 
-from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.fields import CaptchaField
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+
+from cms.core.spoken_captcha import SpokenCaptchaInput
 
 SIGNING_SALT = "polyphony.forms.started"
 
@@ -41,10 +44,11 @@ class HumanCheckForm(forms.Form):
     captcha = CaptchaField(
         label=_("Anti-spam question"),
         help_text=_(
-            "Type the result of the sum shown in the picture. You can also listen to it, "
-            "or reload the page for a new question."
+            # The challenge adds, subtracts or multiplies (CAPTCHA_CHALLENGE_FUNCT): not a "sum".
+            "Type the result of the calculation, in digits. "
+            "Reload the page for a new question."
         ),
-        widget=CaptchaTextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        widget=SpokenCaptchaInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
         error_messages={"invalid": _("That answer is not right. Please try the new question.")},
     )
 
