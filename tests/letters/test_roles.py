@@ -86,3 +86,22 @@ def test_the_return_address_shows_only_for_a_reply_by_post(client, users, letter
     assert "Скрытая 2, Прага" not in hidden and "return-address" not in hidden
     queue = client.get(reverse("letters_queue")).content.decode()
     assert "Почтовая 1" not in queue
+
+
+def test_prisoner_pages_are_campaign_content_for_editors_and_translators(client, users, letters):
+    from cms.core.sync import sync_all
+    from cms.core.workflows import CAMPAIGN_PUBLICATION, TRANSLATION_REVIEW
+
+    from .conftest import ru
+
+    sync_all()  # the directory is new: attach roles and workflows to it as `migrate` would
+    assert CAMPAIGN_PUBLICATION.governs(letters["anna"].get_workflow())
+    assert TRANSLATION_REVIEW.governs(ru(letters["anna"]).get_workflow())
+    add = reverse(
+        "wagtailadmin_pages:add",
+        args=["letters", "prisonerpage", letters["directory"].pk],
+    )
+    client.force_login(users["submitter"])
+    assert client.get(add).status_code == 200
+    client.force_login(users["letters"])
+    assert client.get(add).status_code in (302, 403)
