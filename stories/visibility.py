@@ -13,7 +13,9 @@ but the reviewers may see, at the two points every admin view goes through:
   revisions, compare, preview, usage, lock, move, copy and delete views ask it before they
   answer. A hidden story gets a tester that refuses everything.
 
-The page chooser lists pages without asking either, so stories/wagtail_hooks.py filters it too.
+The page chooser lists pages without asking either, so stories/wagtail_hooks.py filters it too;
+and the explorer and the chooser name the page they list the children of in their header without
+asking, so `HiddenStoryParentMiddleware` refuses those views for a hidden story.
 
 Open to everyone who may otherwise see it is only what is already public: a live story with no
 unpublished changes and no workflow under way. Beyond that, a translator of a language sees the
@@ -27,6 +29,7 @@ administrators.
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
+from django.http import Http404
 from wagtail.models import Page, PagePermissionTester, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -165,3 +168,33 @@ class VisibilityPagePermissionPolicy(PagePermissionPolicy):
         if isinstance(instance, Page) and not may_see(user, instance):
             return False
         return super().user_has_any_permission_for_instance(user, actions, instance)
+
+
+# Admin views that show the page whose children they list (in their header and breadcrumbs)
+# without asking its permission tester.
+_LISTS_CHILDREN_OF = {
+    "wagtailadmin_explore",
+    "wagtailadmin_explore_results",
+    "wagtailadmin_choose_page_child",
+}
+
+
+class HiddenStoryParentMiddleware:
+    """404 for the explorer or the page chooser opened at a story the user may not see."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        page_id = view_kwargs.get("parent_page_id")
+        if match is None or page_id is None or match.url_name not in _LISTS_CHILDREN_OF:
+            return None
+        if sees_everything(request.user):
+            return None
+        if hidden_stories(request.user).filter(pk=page_id).exists():
+            raise Http404
+        return None

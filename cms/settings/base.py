@@ -71,6 +71,7 @@ MIDDLEWARE = [
     # Staff reach the admin only with their second factor; wrong passwords are throttled.
     "django_otp.middleware.OTPMiddleware",
     "cms.core.security.otp.middleware.StaffTwoFactorMiddleware",
+    "stories.visibility.HiddenStoryParentMiddleware",  # stories in review: reviewers only
     "cms.core.security.throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

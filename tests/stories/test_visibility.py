@@ -42,6 +42,7 @@ def _views(story):
     """(name, url) of every admin view that can name or show a page."""
     revision = story.latest_revision
     index = story.get_parent()
+    task_state = story.current_workflow_task_state
     return [
         ("editor", reverse("wagtailadmin_pages:edit", args=[story.pk])),
         ("history", reverse("wagtailadmin_pages:history", args=[story.pk])),
@@ -57,6 +58,26 @@ def _views(story):
             ),
         ),
         ("preview", reverse("wagtailadmin_pages:preview_on_edit", args=[story.pk])),
+        ("view draft", reverse("wagtailadmin_pages:view_draft", args=[story.pk])),
+        ("revisions", reverse("wagtailadmin_pages:revisions_index", args=[story.pk])),
+        ("history results", reverse("wagtailadmin_pages:history_results", args=[story.pk])),
+        (
+            "workflow preview",
+            reverse("wagtailadmin_pages:workflow_preview", args=[story.pk, task_state.task_id]),
+        ),
+        (
+            "workflow detail",
+            reverse(
+                "wagtailadmin_pages:workflow_history_detail",
+                args=[story.pk, task_state.workflow_state_id],
+            ),
+        ),
+        ("delete", reverse("wagtailadmin_pages:delete", args=[story.pk])),
+        ("copy", reverse("wagtailadmin_pages:copy", args=[story.pk])),
+        ("move", reverse("wagtailadmin_pages:move", args=[story.pk])),
+        ("privacy", reverse("wagtailadmin_pages:set_privacy", args=[story.pk])),
+        ("explore the story", reverse("wagtailadmin_explore", args=[story.pk])),
+        ("chooser at the story", reverse("wagtailadmin_choose_page_child", args=[story.pk])),
         ("usage", reverse("wagtailadmin_pages:usage", args=[story.pk])),
         ("workflow history", reverse("wagtailadmin_pages:workflow_history", args=[story.pk])),
         ("chooser", reverse("wagtailadmin_choose_page_child", args=[index.pk])),
@@ -64,6 +85,10 @@ def _views(story):
         ("explorer", reverse("wagtailadmin_explore", args=[index.pk])),
         ("admin search", reverse("wagtailadmin_pages:search") + "?q=basement"),
         ("locked pages", reverse("wagtailadmin_reports:locked_pages")),
+        ("locked pages results", reverse("wagtailadmin_reports:locked_pages_results")),
+        ("workflows results", reverse("wagtailadmin_reports:workflow_results")),
+        ("workflow tasks results", reverse("wagtailadmin_reports:workflow_tasks_results")),
+        ("site history results", reverse("wagtailadmin_reports:site_history_results")),
         ("aging pages", reverse("wagtailadmin_reports:aging_pages")),
         ("site history", reverse("wagtailadmin_reports:site_history")),
         ("workflows", reverse("wagtailadmin_reports:workflow")),
@@ -78,6 +103,9 @@ def _views(story):
 # Where a reviewer must find the story: the views that list or show it to someone allowed.
 SHOWN_TO_REVIEWERS = {
     "editor",
+    "view draft",
+    "revisions",
+    "workflow detail",
     "history",
     "revision",
     "compare",
