@@ -73,9 +73,13 @@ def mark_sent(batch, day=None):
 def _pages(batch):
     reply_address = setting("LETTERS_REPLY_ADDRESS")
     for letter in batch_letters(batch):
+        text = letter.text_for_prison
+        if text is None:
+            # Never printed untranslated, whatever state a row was put in.
+            continue
         yield {
             "letter": letter,
-            "text": letter.text_for_prison,
+            "text": text,
             "addressee": letter.prisoner.addressee_name,
             "return_address": letter.return_address if letter.reply == "post" else "",
             "reply_through_us": reply_address if letter.reply == "through_us" else "",

@@ -5,7 +5,7 @@ receipt code) and send `Referrer-Policy: same-origin`, which browsers need to se
 Origin (see stories' form pages for why).
 """
 
-import random
+import secrets
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -85,7 +85,7 @@ def random_prisoner(request, page):
     )
     if not candidates:
         raise Http404
-    chosen = everyone.get(pk=random.choice(candidates))  # noqa: S311 - not a secret
+    chosen = everyone.get(pk=secrets.choice(candidates))
     response = HttpResponseRedirect(chosen.url + chosen.reverse_subpage("write"))
     response["Cache-Control"] = "no-store"
     return response

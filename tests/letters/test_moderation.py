@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from cms.core.receipts import new_receipt_code
 from letters.models import Letter, LetterBatch, LetterCount
 
 from .conftest import make_letter, ru
@@ -38,6 +39,15 @@ def test_the_queue_groups_waiting_letters_by_prisoner_and_language(volunteer, le
 
     only = volunteer.get(reverse("letters_queue"), {"prisoner": boris.pk, "language": "en"})
     assert only.content.decode().count('class="letter-row"') == 1
+
+
+def test_no_machine_translation_unless_configured(volunteer, letters):
+    letter = make_letter(letters["boris"], language="en", text=ENGLISH)
+    url = reverse("letters_letter", args=[letter.pk])
+    assert "Prepare a machine draft" not in volunteer.get(url).content.decode()
+    volunteer.post(url, {"action": "machine"})
+    letter.refresh_from_db()
+    assert letter.translation == ""
 
 
 def test_a_foreign_letter_leaves_only_with_a_checked_translation(volunteer, letters, settings):
@@ -82,9 +92,16 @@ def test_a_volunteer_corrects_and_refuses(volunteer, letters):
 
 def test_batch_pdf_csv_and_sending(volunteer, letters):
     anna, boris, vera = letters["anna"], letters["boris"], letters["vera"]
+    code = new_receipt_code()
     make_letter(
-        anna, text="Анна, держитесь! Весна близко.", state=Letter.READY, signature_name="Маша"
+        anna,
+        code=code,
+        text="Анна, держитесь! Весна близко.",
+        state=Letter.READY,
+        signature_name="Маша",
     )
+    status_url = letters["directory"].status_url()
+    assert "Checked." in volunteer.post(status_url, {"code": code}).content.decode()
     make_letter(
         ru(boris),
         language="en",
@@ -145,3 +162,4 @@ def test_batch_pdf_csv_and_sending(volunteer, letters):
 
     volunteer.post(reverse("letters_batch", args=[batch.pk]))
     assert LetterCount.objects.get(prisoner_key=anna.translation_key, year=year).count == 1
+    assert "Sent to the prison." in volunteer.post(status_url, {"code": code}).content.decode()
