@@ -9,21 +9,10 @@ import json
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-# og:locale wants language_TERRITORY; the territory where most readers of each language live.
-OG_LOCALES = {
-    "en": "en_GB",
-    "ru": "ru_RU",
-    "uk": "uk_UA",
-    "de": "de_DE",
-    "fr": "fr_FR",
-    "cs": "cs_CZ",
-}
+from cms.core import seo as core_seo
+
 # What json_script escapes: text inside <script> must not be able to close the element.
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def og_locale(language_code):
-    return OG_LOCALES.get(language_code, language_code)
 
 
 def hero_image_url(page, request):
@@ -43,16 +32,15 @@ def hero_image_url(page, request):
 
 
 def opengraph(page, request, description):
-    live = page.get_translations().live().select_related("locale")
-    return {
-        "title": page.seo_title or page.title,
-        "description": description,
-        "url": page.get_full_url(request),
-        "locale": og_locale(page.locale.language_code),
-        "alternates": sorted(og_locale(p.locale.language_code) for p in live),
-        "image": hero_image_url(page, request),
-        "image_alt": page.hero_alt,
-    }
+    """Every page's OpenGraph data (cms/core/seo.py), with the campaign's hero image."""
+    return core_seo.opengraph(
+        page,
+        request,
+        description,
+        image=hero_image_url(page, request),
+        image_alt=page.hero_alt,
+        kind="article",
+    )
 
 
 def organisation(site_settings):

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.core import routing, sitemaps, views
+from cms.core import favicon, routing, sitemaps, views
 
 # A database outage gets a clear 503 page, not the generic error (cms/core/views.py).
 handler500 = "cms.core.views.server_error"
@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, name="cms_sitemap_index"),
     path("sitemap-<str:section>.xml", sitemaps.language_sitemap, name="cms_sitemap_language"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path("", views.root_redirect, name="root"),
 ]
 

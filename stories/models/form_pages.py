@@ -72,6 +72,11 @@ class StorySubmissionPage(Page):
     class Meta:
         verbose_name = _("story form page")
 
+    def get_sitemap_urls(self, request=None):
+        # The form answers noindex (it carries a CSRF token: cms/core/security/headers.py); a
+        # sitemap must not ask search engines for it.
+        return []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["status_page"] = self.get_siblings().type(ReceiptStatusPage).live().public().first()
