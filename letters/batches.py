@@ -10,6 +10,7 @@ import io
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from cms.core.edge_cache import schedule_purge
 from letters.conf import setting
 from letters.counts import add_sent
 from letters.models import Letter, LetterBatch
@@ -67,6 +68,9 @@ def mark_sent(batch, day=None):
     batch.sent_on = day
     batch.letter_count = len(letters)
     batch.save(update_fields=["state", "sent_on", "letter_count"])
+    # The counts on the prisoners' pages (every language) and the directory just changed.
+    for prisoner in {letter.prisoner_id: letter.prisoner for letter in letters}.values():
+        schedule_purge(prisoner)
     return batch
 
 

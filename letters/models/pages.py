@@ -32,6 +32,8 @@ class PrisonerDirectoryPage(RoutablePageMixin, IndexPage):
 
     content_panels = [*IndexPage.content_panels, FieldPanel("guidance")]
     subpage_types = ["letters.PrisonerPage"]
+    # The filters (letters.directory): filtered listings may be kept briefly by the edge cache.
+    query_parameters = ("campaign", "region", "birthday", "few")
 
     class Meta:
         verbose_name = _("prisoner directory")

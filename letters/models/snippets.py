@@ -101,6 +101,13 @@ class PrisonerAnswer(models.Model):
     def __str__(self):
         return self.quote[:60]
 
+    def save(self, *args, **kwargs):
+        from cms.core.edge_cache import schedule_purge
+
+        super().save(*args, **kwargs)
+        # The quote shows on the prisoner's page in every language.
+        schedule_purge(self.prisoner)
+
     def clean(self):
         from django.core.exceptions import ValidationError
 

@@ -142,3 +142,26 @@ def test_retention_deletes_letters_and_keeps_the_counts(client, letters, setting
     old.refresh_from_db()
     assert old.letter_count == 1
     assert "2 letters sent to Anna Fictional" in client.get(anna.url).content.decode()
+
+
+def test_sending_a_batch_purges_the_prisoners_pages_from_the_edge_cache(
+    letters, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from cms.core import edge_cache
+    from letters.batches import make_batches, mark_sent
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:9",
+        }
+    }
+    purged = []
+    monkeypatch.setattr(edge_cache, "_purge", purged.extend)
+    make_letter(letters["anna"], state=Letter.READY)
+    (batch,) = make_batches()
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_sent(batch)
+    paths = {url.split("://", 1)[1].split("/", 1)[1] for url in purged}
+    assert {"en/letters/anna/", "ru/letters/anna/", "en/letters/", "ru/letters/"} <= paths
+    assert "en/letters/vera/" not in paths
