@@ -5,8 +5,3 @@ class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = "Campaigns"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from campaigns import signals
-
-        signals.connect()

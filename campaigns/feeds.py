@@ -1,8 +1,10 @@
 """A per-locale Atom feed of published campaigns: `/<lang>/campaigns/feed/`.
 
-The rendered feed is cached. Its key holds the language, the host and a generation number that
-every publish, unpublish or deletion of a campaign bumps (signals.py), so a reader of one
-language never gets another language's feed and nobody waits for a timeout to see a new campaign.
+The rendered feed is cached. Its key holds the language, the host and the site's one
+`content_version` (cms/core/fragments.py), which every change readers could see moves (a
+campaign published or unpublished, the organisation's name in the site settings, a view
+restriction), so a reader of one language never gets another language's feed and nobody waits
+for a timeout to see a change.
 """
 
 from django.contrib.syndication.views import Feed
@@ -11,26 +13,15 @@ from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from cms.core.fragments import content_version
+
 FEED_SIZE = 20
 CACHE_SECONDS = 60 * 60
-GENERATION_KEY = "campaigns:feed:generation"
-
-
-def generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
-
-
-def invalidate():
-    """Every cached feed of every language is stale from now on."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
 
 
 def cache_key(request, index):
     language = index.locale.language_code
-    return f"campaigns:feed:{language}:{index.pk}:{request.get_host()}:{generation()}"
+    return f"campaigns:feed:{language}:{index.pk}:{request.get_host()}:{content_version()}"
 
 
 class CampaignFeed(Feed):

@@ -158,6 +158,10 @@ class StorySubmissionForm(HumanCheckForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "captcha" in self.errors:
+            # Photos are decoded only for someone who answered the challenge: junk must not
+            # cost the server an image decode (the story form's refused budget, ratelimits.py).
+            return cleaned
         for slot in PHOTO_SLOTS:
             name = f"photo_{slot}"
             if name in self.errors:

@@ -1,10 +1,16 @@
 """Rate limits of the stories pages, on top of cms.core.ratelimit.RateLimiter.
 
 Two scopes:
-- "story-submit": every POST of the story form counts (before any photo is decoded, so the
-  expensive work is what the limit protects), per address and globally per minute;
-- "receipt-check": only wrong codes count; a blocked address gets no answer at all, even for a
-  right code, so the limit cannot be used as an oracle.
+- "story-submit": every POST of the story form counts against its address (before anything is
+  parsed). Globally, per minute, two budgets that never mix: submissions that passed every check
+  and the challenge ("story-submit-accepted", STORY_RATE_LIMIT_GLOBAL_PER_MINUTE), and refused
+  ones ("story-submit-refused", STORY_RATE_LIMIT_REFUSED_PER_MINUTE). A flood of junk from many
+  addresses uses up only the second: it then gets a bare 429 (no form, no new challenge row),
+  while a contributor whose story passes the checks still gets in;
+- "receipt-check": only wrong codes count, per address and globally. A blocked address gets no
+  answer at all, even for a right code, so the limit cannot be used as an oracle; the global
+  budget of wrong codes only cuts short further wrong ones, so others' wrong codes never lock
+  out a right one.
 
 The limits are settings (STORY_RATE_LIMIT_*, STORY_RECEIPT_RATE_LIMIT_*), so an operator can raise
 them for a campaign day or a benchmark. Over the limit: HTTP 429 with a friendly page, in the
@@ -19,16 +25,25 @@ from django.template.response import TemplateResponse
 from cms.core.ratelimit import RateLimiter, client_address
 
 __all__ = [
+    "ACCEPTED_SCOPE",
     "RECEIPT_SCOPE",
+    "REFUSED_SCOPE",
     "SUBMIT_SCOPE",
     "client_address",
     "receipt_limiter",
+    "refused_budget",
     "submission_limiter",
     "too_many_requests",
 ]
 
 SUBMIT_SCOPE = "story-submit"
+ACCEPTED_SCOPE = "story-submit-accepted"
+REFUSED_SCOPE = "story-submit-refused"
 RECEIPT_SCOPE = "receipt-check"
+
+
+def refused_budget():
+    return settings.STORY_RATE_LIMIT_REFUSED_PER_MINUTE
 
 
 def submission_limiter():

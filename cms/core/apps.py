@@ -12,7 +12,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import edge_cache, fragments, publishing, signals
+        from . import captcha_rows, edge_cache, fragments, publishing, signals
         from .sync import sync_after_migrate
 
         # Roles and workflows are declarations: every migrate makes the database match them.
@@ -21,3 +21,4 @@ class CmsConfig(AppConfig):
         publishing.install()
         edge_cache.connect()
         fragments.connect()
+        captcha_rows.connect()

@@ -10,11 +10,22 @@ the language and `content_version`:
     {% endcache %}
 
 `content_version` is a counter in the shared cache that every change readers could see moves
-on: a page published, unpublished, moved or deleted; a snippet, image, document, locale or site
-setting saved or deleted. A fragment can therefore list other pages or show snippets and never
-be stale, on every application host at once (the counter lives in Redis in production).
+on: a page published, unpublished, moved or deleted; who may view a page (a view restriction
+added, changed or removed, its groups changed); a snippet, image, document, locale or site
+setting saved or deleted. Everything cached for readers keys on it (the campaigns feed too).
+A fragment can therefore list other pages or show snippets and never be stale, on every
+application host at once (the counter lives in Redis in production).
 Renditions, revisions, drafts, captchas and queued submissions do not move it: they change
 nothing a reader sees, and some are written on every request.
+
+A fragment that depends on the query string keys on `validated_query` (the parameters its page
+declares in `query_parameters`, never the raw path): a random query string then reuses the
+page's fragment instead of filling every worker's cache with copies.
+
+The counter must be shared by every process: production refuses to start without REDIS_URL
+(cms/settings/production.py). A per-process cache would let other workers serve old fragments,
+and a database cache would write rate-limit counters with their expiry times into PostgreSQL's
+WAL and backups.
 
 The lifetime (EDGE_CACHE_SECONDS) still bounds what cannot be announced: the date (a vacancy's
 deadline passing) and signed media URLs expiring (cms/settings/media.py).
@@ -22,10 +33,11 @@ deadline passing) and signed media URLs expiring (cms/settings/media.py).
 
 import uuid
 from functools import cache as memoize
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -54,10 +66,11 @@ def _content_models():
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import BaseViewRestriction, Locale, Page, Site
     from wagtail.snippets.models import get_snippet_models
 
     return tuple(get_snippet_models()) + (
+        BaseViewRestriction,
         AbstractImage,
         AbstractDocument,
         BaseSiteSetting,
@@ -115,7 +128,28 @@ def context(request):
     }
 
 
+def validated_query(page, request):
+    """The query parameters `page` declares, as a stable string for a fragment key; others (and
+    overlong values) are left out, as the page's own code ignores them."""
+    allowed = getattr(page, "query_parameters", ())
+    pairs = sorted(
+        (name, request.GET.get(name, "")[:100]) for name in allowed if request.GET.get(name)
+    )
+    return urlencode(pairs)
+
+
+def _on_groups_changed(sender, instance, **kwargs):
+    content_changed()
+
+
 def connect():
+    from wagtail.models import PageViewRestriction
+
+    m2m_changed.connect(
+        _on_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="polyphony-fragments-restriction-groups",
+    )
     page_published.connect(content_changed, dispatch_uid="polyphony-fragments-published")
     page_unpublished.connect(content_changed, dispatch_uid="polyphony-fragments-unpublished")
     post_page_move.connect(content_changed, dispatch_uid="polyphony-fragments-moved")

@@ -1,22 +1,31 @@
-"""Rate limits that never keep a raw or plainly hashed network address.
+"""Rate limits that never keep, anywhere at rest, anything that lets someone test an address.
 
 An IP address is personal data and, for our contributors, dangerous data; a plain SHA-256 of an
 IPv4 address is no better, because all 2^32 of them can be hashed in minutes. So the per-address
-counter key is an HMAC of the address under a 32-byte secret that:
+counter key is an HMAC of the address under a secret that:
 
-- is random (``secrets.token_bytes``), never derived from anything we store;
-- lives only in the cache, never in the database, settings or logs;
-- rotates every UTC day (a new cache key per date), so even a leaked secret only covers one day,
-  and counters cannot link someone's visits across days. Losing it (cache restart, eviction)
-  just starts a new one: limits reset early, which is acceptable.
+- is random, and lives only in the memory of this host's processes: never in the cache (Redis),
+  the database, settings, the environment file or a log. gunicorn's master creates one when it
+  starts (site/gunicorn.conf.py) and its workers inherit it, so the workers of one host count
+  together; a process started without it (runserver, a test, a shell) makes its own;
+- rotates every UTC day: the day's key is HMAC(host secret, date), so counters cannot link
+  someone's visits across days;
+- differs between hosts. Hosts share nothing but Redis, and a secret passed through Redis, a
+  file or the environment file would let whoever seizes them recompute the HMAC of every
+  candidate address. So each host counts an address on its own (its keys carry the host's id):
+  behind a balancer a visitor may get the per-address limit once per host (site/SCALE-OUT.md).
+  Global counters hold no address and stay shared by every host.
 
-Behind Tor (and for the onion service) many people share one address, so a per-minute global
-counter per scope caps the total. Callers may pass ``address=None`` when the address means
-nothing (e.g. requests arriving through the onion service), leaving only the global cap.
+Counters expire at the end of their fixed window, not a window's length after they were created:
+a key's remaining lifetime says nothing about when the first attempt came.
+
+Behind Tor (and for the onion service) many people share one address, so global counters per
+scope cap the total. Callers may pass ``address=None`` when the address means nothing (requests
+arriving through the onion service), leaving only the global caps. A global cap must count what
+it protects: the story form counts accepted submissions and refused attempts apart
+(``hit_global``), so junk cannot use up the budget of genuine contributors.
 
 Counters use ``cache.add`` + ``cache.incr``, which are atomic on Redis, Memcached and locmem.
-Windows are fixed and part of the key (so the cache's expiry only cleans up): after a window or a
-day rollover the count starts from zero.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import os
 import re
 import secrets
 import sys
@@ -32,8 +42,30 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 SECRET_BYTES = 32
-SECRET_TIMEOUT = 2 * 24 * 3600
+# The environment variable gunicorn's master sets for its workers (site/gunicorn.conf.py). An
+# operator must not set it: /etc/polyphony/env is a file, and the secret must never be in one.
+HOST_SECRET_ENV = "POLYPHONY_RATE_LIMIT_HOST_SECRET"  # noqa: S105 - a name, not a secret
 _SCOPE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+_process_secret = secrets.token_bytes(SECRET_BYTES)
+
+
+def host_secret() -> bytes:
+    inherited = os.environ.get(HOST_SECRET_ENV, "")
+    try:
+        value = bytes.fromhex(inherited)
+    except ValueError:
+        value = b""
+    return value if len(value) >= SECRET_BYTES else _process_secret
+
+
+def host_id(secret: bytes | None = None) -> str:
+    """A short name for this host's keys, derived from its secret (it reveals nothing of it)."""
+    return hmac.new(secret or host_secret(), b"host-id", hashlib.sha256).hexdigest()[:8]
+
+
+def daily_key(now: float, secret: bytes | None = None) -> bytes:
+    day = datetime.fromtimestamp(now, tz=UTC).date().isoformat()
+    return hmac.new(secret or host_secret(), f"day:{day}".encode(), hashlib.sha256).digest()
 
 
 class RateLimiter:
@@ -52,6 +84,7 @@ class RateLimiter:
         global_per_minute: int,
         window_seconds: int = 3600,
         clock: Callable[[], float] = time.time,
+        secret: bytes | None = None,
     ):
         if per_address < 1 or global_per_minute < 1 or window_seconds < 1:
             raise ValueError("rate limits must be positive")
@@ -60,53 +93,62 @@ class RateLimiter:
         self.global_per_minute = global_per_minute
         self.window_seconds = window_seconds
         self.clock = clock
+        self.secret = secret
 
     def hit(self, scope: str, address: str | None) -> bool:
-        """Count one attempt; True if it is allowed.
+        """Count one attempt against its address and the global cap; True if it is allowed.
 
         A refused attempt still counts against its address, so hammering keeps the door shut
         for the whole window. It does not count against the global cap: one noisy address must
         not lock everybody else out.
         """
-        now = self.clock()
-        if address is not None:
-            count = self._incr(self._address_key(scope, address, now), self.window_seconds)
-            if count > self.per_address:
-                return False
-        return self._incr(self._global_key(scope, now), 120) <= self.global_per_minute
+        if not self.hit_address(scope, address):
+            return False
+        return self.hit_global(scope)
 
     def check(self, scope: str, address: str | None) -> bool:
         """Whether an attempt would be allowed now, without counting it."""
-        now = self.clock()
-        if address is not None:
-            used = self.cache.get(self._address_key(scope, address, now)) or 0
-            if used >= self.per_address:
-                return False
-        return (self.cache.get(self._global_key(scope, now)) or 0) < self.global_per_minute
+        if not self.check_address(scope, address):
+            return False
+        return self.check_global(scope)
 
-    def _address_key(self, scope: str, address: str, now: float) -> str:
+    def hit_address(self, scope: str, address: str | None) -> bool:
+        """Count one attempt against its address only (None: nothing to count)."""
+        if address is None:
+            return True
+        now = self.clock()
+        key, timeout = self._address_key(scope, address, now)
+        return self._incr(key, timeout) <= self.per_address
+
+    def check_address(self, scope: str, address: str | None) -> bool:
+        if address is None:
+            return True
+        key, _timeout = self._address_key(scope, address, self.clock())
+        return (self.cache.get(key) or 0) < self.per_address
+
+    def hit_global(self, scope: str, per_minute: int | None = None) -> bool:
+        """Count one attempt against the scope's global budget for this minute."""
+        key, timeout = self._global_key(scope, self.clock())
+        return self._incr(key, timeout) <= (per_minute or self.global_per_minute)
+
+    def check_global(self, scope: str, per_minute: int | None = None) -> bool:
+        key, _timeout = self._global_key(scope, self.clock())
+        return (self.cache.get(key) or 0) < (per_minute or self.global_per_minute)
+
+    def _address_key(self, scope: str, address: str, now: float) -> tuple[str, int]:
         _check_scope(scope)
+        secret = self.secret or host_secret()
         digest = hmac.new(
-            self._daily_secret(now), _normalise_address(address).encode(), hashlib.sha256
+            daily_key(now, secret), _normalise_address(address).encode(), hashlib.sha256
         ).hexdigest()
         window = int(now // self.window_seconds)
-        return f"ratelimit:addr:{scope}:{window}:{digest}"
+        timeout = _until_end_of(window, self.window_seconds, now)
+        return f"ratelimit:addr:{scope}:{window}:{host_id(secret)}:{digest}", timeout
 
-    def _global_key(self, scope: str, now: float) -> str:
+    def _global_key(self, scope: str, now: float) -> tuple[str, int]:
         _check_scope(scope)
-        return f"ratelimit:global:{scope}:{int(now // 60)}"
-
-    def _daily_secret(self, now: float) -> bytes:
-        key = f"ratelimit:secret:{datetime.fromtimestamp(now, tz=UTC).date().isoformat()}"
-        candidate = secrets.token_bytes(SECRET_BYTES)
-        # add() is a no-op if another worker got there first; everyone then reads the winner.
-        self.cache.add(key, candidate, SECRET_TIMEOUT)
-        secret = self.cache.get(key)
-        if secret is None:
-            # Evicted between add and get: start a new one rather than fail the request.
-            self.cache.set(key, candidate, SECRET_TIMEOUT)
-            secret = candidate
-        return secret
+        minute = int(now // 60)
+        return f"ratelimit:global:{scope}:{minute}", _until_end_of(minute, 60, now) + 60
 
     def _incr(self, key: str, timeout: int) -> int:
         for _attempt in range(3):
@@ -118,6 +160,12 @@ class RateLimiter:
                 continue
         # A cache that keeps losing keys cannot enforce limits; fail closed.
         return sys.maxsize
+
+
+def _until_end_of(window: int, length: int, now: float) -> int:
+    """Seconds from now to the end of the window (at least 1): every key of a window expires at
+    the same moment, whenever it was created."""
+    return max(1, int((window + 1) * length - now + 0.999))
 
 
 def _check_scope(scope: str) -> None:

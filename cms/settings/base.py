@@ -66,7 +66,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check; public forms of visitors without a session set no cookie and are
+    # checked by their Origin (cms/core/security/csrf.py).
+    "cms.core.security.csrf.PublicFormCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff reach the admin only with their second factor; wrong passwords are throttled.
     "django_otp.middleware.OTPMiddleware",
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     # NUL bytes, invalid UTF-8 and overlong values get a 400 before any view
     # (cms/core/hostile_input.py).
     "cms.core.hostile_input.HostileInputMiddleware",
+    # New captcha challenges from /captcha/refresh/ are rate-limited (cms/core/captcha_rows.py).
+    "cms.core.captcha_rows.CaptchaRefreshLimitMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -199,6 +203,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
+# The CSRF cookie (staff only: public forms set none) lasts as long as the browser session, not a
+# year; a refused token gets a page in the reader's language that keeps what they typed.
+CSRF_COOKIE_AGE = None
+CSRF_FAILURE_VIEW = "cms.core.views.csrf_failure"
+# W003 looks for Django's CsrfViewMiddleware by name; ours is a subclass that keeps its checks
+# (tests/security/test_no_trace.py asserts it is installed).
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
 # Staff sessions (the public site sets no session): closed with the browser, and after
 # SESSION_COOKIE_AGE on the server anyway.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -214,6 +225,9 @@ SOURCE_LANGUAGE = "en"
 # string cannot be purged by name and get the short lifetime; browsers keep pages briefly.
 EDGE_CACHE_SECONDS = env_int("EDGE_CACHE_SECONDS", 600)
 EDGE_CACHE_QUERY_SECONDS = env_int("EDGE_CACHE_QUERY_SECONDS", 60)
+# How long the edge may serve a stale copy while the application answers 5xx (stale-if-error);
+# never for stories (edge_serve_stale = False). 0: never.
+EDGE_STALE_IF_ERROR_SECONDS = env_int("EDGE_STALE_IF_ERROR_SECONDS", 7 * 24 * 3600)
 BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 60)
 # Where publishing sends PURGE requests: each edge cache's own address, comma-separated
 # (http://127.0.0.1:8080). Unset: nothing is purged.
@@ -240,6 +254,10 @@ FORM_MAX_AGE_SECONDS = env_int("FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_TIMEOUT = 30  # minutes: people write long stories before they answer
+# Challenge rows carry a day, not a moment: their expiry is rounded up to a UTC midnight; new
+# challenges from /captcha/refresh/ are limited per address and in all (cms/core/captcha_rows.py).
+CAPTCHA_REFRESH_PER_ADDRESS = env_int("CAPTCHA_REFRESH_PER_ADDRESS", 30)
+CAPTCHA_REFRESH_GLOBAL_PER_MINUTE = env_int("CAPTCHA_REFRESH_GLOBAL_PER_MINUTE", 120)
 CAPTCHA_IMAGE_SIZE = (150, 60)
 CAPTCHA_FONT_SIZE = 32
 # The audio alternative needs Debian's flite; without it only the picture is offered.
@@ -252,12 +270,16 @@ WAGTAILAPI_LIMIT_MAX = 50
 # --- stories (public side: form, queue, receipts, uploads) ---
 # Longest story text accepted from the form, in characters (about 10 printed pages).
 STORY_TEXT_MAX_LENGTH = env_int("STORY_TEXT_MAX_LENGTH", 30_000)
-# Story form POSTs per client address per window, and in total per minute (behind Tor, many
-# people share one address). Raise them for a campaign day or a benchmark.
+# Story form POSTs per client address per window; in total per minute, stories that passed every
+# check and the challenge (behind Tor, many people share one address), and, a budget of its own,
+# refused POSTs (junk then gets a bare 429 and cannot use up the first). Raise them for a
+# campaign day or a benchmark (stories/ratelimits.py).
 STORY_RATE_LIMIT_PER_ADDRESS = env_int("STORY_RATE_LIMIT_PER_ADDRESS", 10)
 STORY_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int("STORY_RATE_LIMIT_GLOBAL_PER_MINUTE", 30)
+STORY_RATE_LIMIT_REFUSED_PER_MINUTE = env_int("STORY_RATE_LIMIT_REFUSED_PER_MINUTE", 60)
 STORY_RATE_LIMIT_WINDOW_SECONDS = env_int("STORY_RATE_LIMIT_WINDOW_SECONDS", 3600)
-# Wrong receipt codes per client address per window, and in total per minute.
+# Wrong receipt codes per client address per window, and in total per minute (a right code is
+# answered whatever others sent).
 STORY_RECEIPT_RATE_LIMIT_PER_ADDRESS = env_int("STORY_RECEIPT_RATE_LIMIT_PER_ADDRESS", 10)
 STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int(
     "STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE", 30

@@ -11,7 +11,11 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import database_from_env, env, env_bool, env_int, env_list
 
-for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+# REDIS_URL too: without it every worker would keep its own cache, so a publish would leave the
+# other workers' fragments stale and every rate limit would count per worker. A database cache is
+# no way out: it would write rate-limit counters with their expiry times into the WAL and backups
+# (cms/core/fragments.py, cms/core/ratelimit.py).
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"{_name} must be set in the environment for production.")
 

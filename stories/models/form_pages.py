@@ -86,8 +86,11 @@ class StorySubmissionPage(Page):
         from stories.forms import StorySubmissionForm
         from stories.pipeline import queue_submission
         from stories.ratelimits import (
+            ACCEPTED_SCOPE,
+            REFUSED_SCOPE,
             SUBMIT_SCOPE,
             client_address,
+            refused_budget,
             submission_limiter,
             too_many_requests,
         )
@@ -95,11 +98,19 @@ class StorySubmissionPage(Page):
         if request.method not in FORM_METHODS:
             return HttpResponseNotAllowed(FORM_METHODS)
         if request.method == "POST":
+            limiter = submission_limiter()
             # Counted before anything is parsed or decoded: the limit protects that work.
-            if not submission_limiter().hit(SUBMIT_SCOPE, client_address(request)):
+            if not limiter.hit_address(SUBMIT_SCOPE, client_address(request)):
                 return too_many_requests(request, self)
             form = StorySubmissionForm(request.POST, request.FILES, locale=self.locale)
-            if form.is_valid():
+            valid = form.is_valid()
+            # The global caps count what passed the checks and what did not apart: junk from
+            # many addresses cannot use up genuine contributors' budget (stories/ratelimits.py).
+            if not valid and not limiter.hit_global(REFUSED_SCOPE, refused_budget()):
+                return too_many_requests(request, self)
+            if valid and not limiter.hit_global(ACCEPTED_SCOPE):
+                return too_many_requests(request, self)
+            if valid:
                 code = queue_submission(form, self.locale.language_code)
                 context = {**self.get_context(request), "receipt_code": code}
                 return _form_response(
@@ -107,6 +118,28 @@ class StorySubmissionPage(Page):
                 )
         else:
             form = StorySubmissionForm(locale=self.locale)
+        context = {**self.get_context(request), "form": form}
+        return _form_response(TemplateResponse(request, self.get_template(request), context))
+
+
+    def serve_after_csrf_failure(self, request):
+        """The form again, after the CSRF check refused a POST (cms/core/views.py): with what
+        was typed, a new challenge, and a message saying what happened. Photos cannot be kept:
+        the contributor chooses them again. Nothing is queued."""
+        from stories.forms import StorySubmissionForm
+
+        data = request.POST.copy()
+        for name in ("captcha_0", "captcha_1"):
+            data.pop(name, None)
+        form = StorySubmissionForm(data, locale=self.locale)
+        form.add_error(
+            None,
+            _(
+                "Your story was not sent: your browser did not confirm that the form came from "
+                "this site. What you wrote is still below. Please choose your photos again, "
+                "answer the new question and send it again."
+            ),
+        )
         context = {**self.get_context(request), "form": form}
         return _form_response(TemplateResponse(request, self.get_template(request), context))
 
@@ -146,8 +179,10 @@ class ReceiptStatusPage(Page):
         status = None
         if request.method == "POST":
             limiter, address = receipt_limiter(), client_address(request)
-            # A blocked address learns nothing, even with a right code: no oracle.
-            if not limiter.check(RECEIPT_SCOPE, address):
+            # A blocked address learns nothing, even with a right code: no oracle. The global
+            # budget of wrong codes is not asked here: others' wrong codes never lock out a
+            # right one.
+            if not limiter.check_address(RECEIPT_SCOPE, address):
                 return too_many_requests(request, self)
             form = ReceiptStatusForm(request.POST)
             if form.is_valid():
@@ -162,7 +197,9 @@ class ReceiptStatusPage(Page):
                         % {"days": getattr(settings, "STORY_RETENTION_DAYS", 30)},
                     )
             if not form.is_valid():
-                limiter.hit(RECEIPT_SCOPE, address)
+                limiter.hit_address(RECEIPT_SCOPE, address)
+                if not limiter.hit_global(RECEIPT_SCOPE):
+                    return too_many_requests(request, self)
             else:
                 # The code is not shown back: a new, empty form.
                 form = ReceiptStatusForm()

@@ -116,6 +116,10 @@ class StoryPage(Page):
         help_text=_("Shown only when the credit is a pseudonym. Never a real name."),
     )
 
+    # An emergency unpublish must take a story offline even while the application answers 5xx:
+    # the edge cache never serves a stale copy of one (cms/core/edge_cache.py).
+    edge_serve_stale = False
+
     content_panels = [
         # Read-only, and only for Moderators: see stories/panels.py.
         PrivateRecordPanel(),
@@ -163,6 +167,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
     below it."""
 
     listing_subpaths = ("feed/",)
+    query_parameters = ("page", "topic")
 
     class Meta:
         verbose_name = "story index page"

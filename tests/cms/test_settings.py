@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k3y-" + "x7Qz9" * 12,
     "ALLOWED_HOSTS": "polyphony.example.org",
     "DATABASE_URL": "postgres://polyphony@127.0.0.1:5432/polyphony",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -36,7 +37,7 @@ def test_deploy_check_is_clean_with_a_sample_environment():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"])
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = manage("check", env=env)

@@ -19,6 +19,8 @@ class VacancyIndexPage(RoutablePageMixin, IndexPage):
 
     subpage_types = ["volunteering.VacancyPage"]
     listing_subpaths = ("feed/",)
+    # The listing's filters (volunteering/filters.py FACETS) and its page number.
+    query_parameters = ("team", "skill", "language", "hours", "remote", "page")
 
     class Meta:
         verbose_name = "vacancy index page"

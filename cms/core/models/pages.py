@@ -67,6 +67,9 @@ class IndexPage(Page):
     # Paths under the index that list its children too (feeds): an edge cache purges them with
     # the index when a child is published (cms/core/edge_cache.py).
     listing_subpaths = ()
+    # The query parameters the listing reads: the only ones its cached copies and fragments
+    # vary on (cms/core/edge_cache.py, cms/core/fragments.py).
+    query_parameters = ("page",)
 
     class Meta:
         abstract = True

@@ -10,6 +10,11 @@ seized or leaked; for our contributors that is dangerous. So:
 - The addresses and user agent of the current request are remembered in a context variable as
   soon as the request starts (``request_started`` carries the WSGI environ), so even an unusual
   user agent that no pattern recognises is scrubbed when it turns up in a message.
+- ``PublicRequestFilter`` sits on every handler too: Django's request loggers (django.request,
+  django.security.*) name the path of every 4xx and 5xx answer, and the journal stamps each line
+  to the microsecond. For the public site a 4xx (a refused form, a 429, a 404, a CSRF refusal)
+  is not logged at all, and a 5xx keeps its traceback without its method and path: no line says
+  that someone sent a form at that moment. Staff requests (the admin) keep their lines.
 - ``PrivacyExceptionReporterFilter`` / ``PrivacyExceptionReporter``: error e-mails to ADMINS for
   public pages contain no headers (META), cookies, POST or GET data, uploaded file names or local
   variables (which could hold a story). Admin errors keep the safe settings but lose addresses
@@ -127,6 +132,24 @@ class ScrubFilter(logging.Filter):
         return True
 
 
+class PublicRequestFilter(logging.Filter):
+    """Drops Django's lines about public requests' 4xx answers; a public 5xx loses its path."""
+
+    polyphony_public_requests = True
+
+    def filter(self, record):
+        if not record.name.startswith(("django.request", "django.security")):
+            return True
+        request = getattr(record, "request", None)
+        if isinstance(request, HttpRequest) and not _is_public(request):
+            return True
+        status = getattr(record, "status_code", None) or 500
+        if status < 500:
+            return False
+        record.msg, record.args = "Server error on a public page", None
+        return True
+
+
 def install_record_factory():
     """Scrub every record when it is created, whatever handler (or test capture) receives it.
     Levels are checked before a record is made, so filtered-out debug calls cost nothing."""
@@ -152,6 +175,8 @@ def install_scrubber_everywhere():
         for handler in logger.handlers:
             if not any(getattr(f, "polyphony_scrubber", False) for f in handler.filters):
                 handler.addFilter(ScrubFilter())
+            if not any(getattr(f, "polyphony_public_requests", False) for f in handler.filters):
+                handler.addFilter(PublicRequestFilter())
 
 
 def _is_public(request):
