@@ -10,6 +10,11 @@ publish. Page permissions are scoped to sections of the tree (like Plone's local
 
 Nobody but Publishers, Volunteer coordinators (for vacancies) and administrators holds `publish`:
 the workflows in cms/core/workflows.py are the only way a draft by anyone else goes live.
+
+A grant reaches every page below its scope and cannot leave a hole, so "own-locale" gives
+translators their whole language. What a section must keep from a role inside it, a content app
+takes out through Wagtail's page permission policy: the stories app shows stories in review only
+to the groups of their workflow's tasks and to administrators (stories/visibility.py).
 """
 
 from dataclasses import dataclass
