@@ -67,7 +67,8 @@ def _routed_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    components = [part for part in match.kwargs.get("path", "").split("/") if part]
+    path = match.kwargs.get("path") or (match.args[0] if match.args else "")
+    components = [part for part in path.split("/") if part]
     try:
         page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
     except Http404:
