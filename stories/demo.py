@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.core.demo import ensure_page, translate_page
+from cms.core.publishing import setup_publishing
 from stories.demo_content import IN_MODERATION, PUBLISHED, TOPICS
 from stories.demo_forms import build_form_pages
 from stories.models import StoryIndexPage, StoryPage, StoryPrivateRecord, StoryTopic
@@ -83,7 +84,8 @@ def ensure_story(index, spec, topics, *, publish, user=None):
     revision = page.save_revision(user=user, log_action=False)
     if publish:
         # Demo set-up, not an editor's action: the story workflow doesn't apply.
-        revision.publish(user=user, log_action=False, skip_permission_checks=True)
+        with setup_publishing():
+            revision.publish(user=user, log_action=False, skip_permission_checks=True)
     page.refresh_from_db()
     return page, True
 

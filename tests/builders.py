@@ -15,6 +15,7 @@ from campaigns.models import CampaignIndexPage
 from cms.core.demo import ensure_page, translate_page
 from cms.core.demo.base import DEMO_USERS, ensure_homes, ensure_users
 from cms.core.models import HomePage
+from cms.core.publishing import setup_publishing
 from cms.core.sync import ensure_data_migration_permissions, sync_all
 from stories.models import StoryIndexPage
 from volunteering.models import VacancyIndexPage
@@ -77,6 +78,7 @@ def make_page(parent, model, title, *, user=None, publish=False, **fields):
     if publish:
         # Set-up, not the behaviour under test: exclusive workflows (cms/core/publishing.py)
         # don't apply.
-        revision.publish(user=user, skip_permission_checks=True)
+        with setup_publishing():
+            revision.publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     return page

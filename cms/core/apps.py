@@ -12,13 +12,13 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import captcha_rows, edge_cache, fragments, publishing, signals
+        # checks: the publish guard's system checks register on import (cms/core/checks.py).
+        from . import captcha_rows, checks, edge_cache, fragments, signals  # noqa: F401
         from .sync import sync_after_migrate
 
         # Roles and workflows are declarations: every migrate makes the database match them.
         post_migrate.connect(sync_after_migrate, sender=self)
         signals.connect()
-        publishing.install()
         edge_cache.connect()
         fragments.connect()
         captcha_rows.connect()

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "stories.visibility.HiddenStoryParentMiddleware",  # stories in review: reviewers only
     "cms.core.security.throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Says why a publish of a story (or another page under an exclusive workflow) was refused.
+    "cms.core.publishing.PublishingRefusedMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so it sees each response first: before CsrfViewMiddleware resets the flag telling
     # that the page carries a form (cms/core/security/headers.py).

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.publishing import WorkflowOnlyPublishingMixin
 
 # A form page answers these; anything else (PUT, DELETE, PATCH...) is not treated as a GET.
 FORM_METHODS = ("GET", "HEAD", "POST")
@@ -37,7 +38,7 @@ def _form_response(response):
     return response
 
 
-class StorySubmissionPage(Page):
+class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
     """The form through which anyone tells their story, anonymously. The POST only queues the
     submission (stories.pipeline.queue_submission) and shows the receipt code once."""
 
@@ -144,7 +145,7 @@ class StorySubmissionPage(Page):
         return _form_response(TemplateResponse(request, self.get_template(request), context))
 
 
-class ReceiptStatusPage(Page):
+class ReceiptStatusPage(WorkflowOnlyPublishingMixin, Page):
     """Where a contributor types their receipt code (by POST, never in a URL) and learns only
     whether their story was received, is in review, was published (with a link) or was not."""
 

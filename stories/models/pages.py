@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.core.fragments import Deferred
 from cms.core.models import IndexPage
+from cms.core.publishing import WorkflowOnlyPublishingMixin
 from stories.panels import PrivateRecordPanel
 
 # Coarse on purpose: a city or district could identify someone in a small place.
@@ -94,7 +95,7 @@ class StoryBodyBlock(blocks.StreamBlock):
     )
 
 
-class StoryPage(Page):
+class StoryPage(WorkflowOnlyPublishingMixin, Page):
     """One person's story, edited by moderators so nobody can be identified.
 
     The contributor's contact and consents are NOT here: they live in StoryPrivateRecord, which
@@ -152,6 +153,20 @@ class StoryPage(Page):
 
         return tester_for(user, self, super().permissions_for_user(user))
 
+    def translation_refusal(self):
+        """A story is translated only once it is live (reviewed) and only if its contributor
+        consented; the consent is on the private record of the story in any language."""
+        from stories.models.private import StoryPrivateRecord
+
+        if not self.live or self.has_unpublished_changes:
+            return _("Only a published story without changes waiting for review can be translated.")
+        consented = StoryPrivateRecord.objects.filter(
+            page__translation_key=self.translation_key, consent_translation=True
+        ).exists()
+        if not consented:
+            return _("The contributor of this story did not consent to its translation.")
+        return None
+
     @property
     def credit_label(self):
         """What readers see as the author: the pseudonym, or "Anonymous"."""
@@ -160,13 +175,20 @@ class StoryPage(Page):
         return str(_("Anonymous"))
 
 
-class StoryIndexPage(RoutablePageMixin, IndexPage):
+class StoryIndexPage(WorkflowOnlyPublishingMixin, RoutablePageMixin, IndexPage):
     """The stories of one language: `/<lang>/stories/`. Published stories are listed here,
     filterable by topic with plain links (`?topic=<slug>`), with an Atom feed of the language
     (`feed/`) and of each topic (`feed/<slug>/`). The submission form and the receipt check live
     below it."""
 
     listing_subpaths = ("feed/",)
+    # Only what Story moderation is built for: any other page type here would be published
+    # without it (cms/core/checks.py).
+    subpage_types = [
+        "stories.StoryPage",
+        "stories.StorySubmissionPage",
+        "stories.ReceiptStatusPage",
+    ]
     query_parameters = ("page", "topic")
 
     class Meta:

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from cms.core.models import StandardPage
+from stories.models import StoryPage
 from tests.admin_client import post_edit, workflow_action_url
 from tests.builders import make_page
 
@@ -52,9 +53,9 @@ MAY_APPROVE = {
 
 
 def draft_in(world, section, language="en", title="Someone else's draft"):
-    return make_page(
-        world.sections[section][language], StandardPage, title, user=world.users["admin"]
-    )
+    # The stories section holds stories only (StoryIndexPage.subpage_types).
+    model = StoryPage if section == "stories" else StandardPage
+    return make_page(world.sections[section][language], model, title, user=world.users["admin"])
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -5,6 +5,7 @@ import datetime
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from cms.core.publishing import setup_publishing
 from stories.models import StoryPage, StoryPrivateRecord, StoryTopic
 from tests.admin_client import edit_url, workflow_action_url  # noqa: F401 (re-exported)
 from tests.builders import make_page
@@ -32,7 +33,9 @@ def make_story(index, title, paragraphs, *, user=None, publish=False, topics=(),
     else:
         revision = page.latest_revision
     if publish:
-        revision.publish(user=user, skip_permission_checks=True)
+        # Set-up: exclusive workflows don't apply (cms/core/publishing.py).
+        with setup_publishing():
+            revision.publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     return page
 

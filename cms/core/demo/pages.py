@@ -6,6 +6,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from cms.core.publishing import setup_publishing
+
 
 def ensure_page(parent, model, slug, *, publish=True, user=None, **fields):
     """The child of `parent` with this slug, created (and published) if missing. An existing
@@ -19,13 +21,23 @@ def ensure_page(parent, model, slug, *, publish=True, user=None, **fields):
     revision = page.save_revision(user=user, log_action=False)
     if publish:
         # Demo content is set-up, not an editor's action: exclusive workflows don't apply.
-        revision.publish(user=user, log_action=False, skip_permission_checks=True)
+        with setup_publishing():
+            revision.publish(user=user, log_action=False, skip_permission_checks=True)
     page.refresh_from_db()
     return page
 
 
-@transaction.atomic
 def translate_page(page, language, strings, *, publish=True, user=None):
+    """Translate `page` into `language` through wagtail-localize (see _translate_page).
+
+    Set-up, not an editor's action: under an exclusive workflow the translation would otherwise
+    have to go through its review (cms/core/publishing.py)."""
+    with setup_publishing():
+        return _translate_page(page, language, strings, publish=publish, user=user)
+
+
+@transaction.atomic
+def _translate_page(page, language, strings, *, publish=True, user=None):
     """Translate `page` into `language` through wagtail-localize.
 
     `strings` maps source text to translated text; segments not in it stay in the source
