@@ -38,6 +38,7 @@ from cms.core.roles import declared_roles
 from .moderation import is_story_reviewer
 
 _REVIEWER_CACHE = "_stories_is_reviewer"
+_LANGUAGES_CACHE = "_stories_translator_languages"
 
 
 def sees_everything(user):
@@ -52,10 +53,15 @@ def sees_everything(user):
 
 
 def translator_languages(user):
-    """The languages `user` translates into, from the translator roles they belong to."""
-    languages = {role.name: role.language for role in declared_roles() if role.language}
-    names = user.groups.filter(name__in=languages).values_list("name", flat=True)
-    return [languages[name] for name in names]
+    """The languages `user` translates into, from the translator roles they belong to (cached
+    on the user object for the request, like `sees_everything`: a listing asks once per row)."""
+    cached = getattr(user, _LANGUAGES_CACHE, None)
+    if cached is None:
+        languages = {role.name: role.language for role in declared_roles() if role.language}
+        names = user.groups.filter(name__in=languages).values_list("name", flat=True)
+        cached = [languages[name] for name in names]
+        setattr(user, _LANGUAGES_CACHE, cached)
+    return cached
 
 
 def _public_as_is():
