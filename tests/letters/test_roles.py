@@ -105,3 +105,24 @@ def test_prisoner_pages_are_campaign_content_for_editors_and_translators(client,
     assert client.get(add).status_code == 200
     client.force_login(users["letters"])
     assert client.get(add).status_code in (302, 403)
+
+
+def test_letter_volunteers_transcribe_an_answer_and_publish_it_only_with_consent(
+    client, users, letters
+):
+    from letters.models import PrisonerAnswer
+
+    client.force_login(users["letters"])
+    add = reverse("wagtailsnippets_letters_prisoneranswer:add")
+    fields = {
+        "prisoner": letters["vera"].pk,
+        "quote": "Спасибо за письма, они греют.",
+        "received_on": "2026-03-01",
+        "published": "on",
+    }
+    refused = client.post(add, fields)
+    assert refused.status_code == 200 and not PrisonerAnswer.objects.exists()
+    client.post(add, {**fields, "consent_to_publish": "on"})
+    answer = PrisonerAnswer.objects.get()
+    assert answer.published and answer.consent_to_publish
+    assert "Спасибо за письма, они греют." in client.get(letters["vera"].url).content.decode()
