@@ -3,10 +3,16 @@ is read, forwarded and seized more easily than the admin. Other pages keep Wagta
 
 from django.core import mail
 from django.test import override_settings
+from wagtail.models import WorkflowState
 
 from campaigns.models import CampaignPage
 from tests.builders import make_page
-from tests.stories.story_builders import make_private_record, make_story, submit_for_moderation
+from tests.stories.story_builders import (
+    make_private_record,
+    make_story,
+    submit_for_moderation,
+    workflow_action_url,
+)
 
 CANARY = "Canary5512 Irkutsk"
 TEXT = "Canary5512 the name of my cousin"
@@ -53,3 +59,47 @@ def test_other_pages_keep_wagtails_messages(world):
     campaign.get_workflow().start(campaign, world.users["submitter"])
     assert mail.outbox
     assert any("Free the Canary5512 journalists" in message.subject for message in mail.outbox)
+
+
+def _in_review_by(world, user):
+    story = make_story(world.sections["stories"]["en"], CANARY, [TEXT])
+    make_private_record(story)
+    submit_for_moderation(story, user)
+    story.refresh_from_db()
+    return story
+
+
+def test_a_rejection_mails_neither_title_nor_reason(client, world):
+    """The reason a moderator gives may quote the story: it stays in the admin."""
+    story = _in_review_by(world, world.users["moderator"])
+    mail.outbox.clear()
+    client.force_login(world.users["moderator2"])
+    response = client.post(
+        workflow_action_url(story, "reject", story.current_workflow_task_state),
+        {"comment": "Canary5512 names the cousin", "confirm": "on"},
+    )
+    assert response.status_code in (200, 302)
+    story.refresh_from_db()
+    # Rejected: Wagtail's word for it is "needs changes".
+    assert story.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    to_requester = [m for m in mail.outbox if world.users["moderator"].email in m.to]
+    assert to_requester, "whoever sent the story for review hears of the decision"
+    for message in mail.outbox:
+        assert "Canary5512" not in _everything(message)
+    assert to_requester[0].subject == "A story you sent for review was sent back"
+
+
+def test_sending_back_mails_the_first_step_without_the_comment(client, world):
+    story = _in_review_by(world, world.users["moderator"])
+    mail.outbox.clear()
+    client.force_login(world.users["moderator2"])
+    client.post(
+        workflow_action_url(story, "send_back", story.current_workflow_task_state),
+        {"comment": "Canary5512 blur the face"},
+    )
+    story.refresh_from_db()
+    assert story.current_workflow_task.name == "Safety review"
+    # Today sending back mails nobody (the first step starts without Wagtail's signal); whatever
+    # is mailed must still say nothing of the story.
+    for message in mail.outbox:
+        assert "Canary5512" not in _everything(message)
