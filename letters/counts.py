@@ -6,9 +6,9 @@ themselves, so the number stays when retention deletes them.
 
 import datetime
 
-from django.db.models import F, Sum
+from django.db.models import F
 
-from letters.models import LetterCount, PrisonerPage
+from letters.models import LetterCount
 
 
 def this_year():
@@ -31,16 +31,3 @@ def sent_this_year(prisoner_key, year=None):
 def counts_by_key(keys, year=None):
     rows = LetterCount.objects.filter(prisoner_key__in=list(keys), year=year or this_year())
     return {row.prisoner_key: row.count for row in rows}
-
-
-def sent_for_campaign(campaign, year=None):
-    """Letters sent this year to everyone in `campaign` (in any language's version of it)."""
-    keys = (
-        PrisonerPage.objects.filter(campaign__translation_key=campaign.translation_key)
-        .values_list("translation_key", flat=True)
-        .distinct()
-    )
-    total = LetterCount.objects.filter(
-        prisoner_key__in=list(keys), year=year or this_year()
-    ).aggregate(total=Sum("count"))["total"]
-    return total or 0

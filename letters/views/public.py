@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from cms.core.ratelimit import RateLimiter, client_address
 from letters import directory as filters_
 from letters.conf import setting
-from letters.counts import sent_for_campaign, sent_this_year
+from letters.counts import sent_this_year
 from letters.forms import CHECK, LetterForm, LetterStatusForm
 from letters.submission import save_letter, status_for_code
 
@@ -60,9 +60,6 @@ def directory(request, page):
     filters = filters_.Filters.from_query(request.GET)
     everyone = page.prisoners()
     options = filters_.options(everyone)
-    options["campaigns"] = [
-        (campaign, count, sent_for_campaign(campaign)) for campaign, count in options["campaigns"]
-    ]
     return _render(
         request,
         page,
