@@ -96,7 +96,6 @@ def prisoner_profile(request, prisoner):
         {
             "sent_this_year": sent_this_year(prisoner.translation_key),
             "answers": prisoner_answers(prisoner),
-            "directory": prisoner.get_parent().specific,
         },
     )
 
