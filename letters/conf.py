@@ -10,6 +10,8 @@ DEFAULTS = {
     "LETTERS_RATE_LIMIT_PER_ADDRESS": 10,
     "LETTERS_RATE_LIMIT_GLOBAL_PER_MINUTE": 30,
     "LETTERS_CHECK_RATE_LIMIT_PER_ADDRESS": 60,
+    # Refused sends (failed challenge, honeypot, findings) per minute from everyone together.
+    "LETTERS_RATE_LIMIT_REFUSED_PER_MINUTE": 60,
     "LETTERS_RATE_LIMIT_WINDOW_SECONDS": 3600,
     "LETTERS_RECEIPT_RATE_LIMIT_PER_ADDRESS": 10,
     # Days after a batch was sent (or a letter refused) before the letter texts are deleted.

@@ -162,6 +162,15 @@ class PrisonerPage(RoutablePageMixin, Page):
     def write_url(self):
         return self.url + self.reverse_subpage("write")
 
+    def serve_after_csrf_failure(self, request):
+        from letters.views.public import letter_form_after_csrf_failure
+
+        if not request.path.endswith("/" + self.reverse_subpage("write")):
+            from django.template.response import TemplateResponse
+
+            return TemplateResponse(request, "cms/csrf_failure.html", {"page": self})
+        return letter_form_after_csrf_failure(request, self)
+
     @path("write/")
     def write(self, request):
         from letters.views.public import write_letter

@@ -122,10 +122,19 @@ def write_letter(request, prisoner):
             if check_only
             else (SEND_SCOPE, setting("LETTERS_RATE_LIMIT_PER_ADDRESS"))
         )
-        if not _limiter(limit).hit(scope, client_address(request)):
+        limiter = _limiter(limit)
+        # Counted before anything is parsed: the limit protects that work.
+        if not limiter.hit_address(scope, client_address(request)):
             return _too_many(request, prisoner)
         form = LetterForm(request.POST, locale=prisoner.locale, check_only=check_only)
         valid = form.is_valid()
+        # As for stories, the global caps count what passed and what did not apart: junk from
+        # many addresses cannot use up the budget of people who write real letters.
+        if not limiter.hit_global(
+            f"{scope}-{'ok' if valid else 'refused'}",
+            None if valid else setting("LETTERS_RATE_LIMIT_REFUSED_PER_MINUTE"),
+        ):
+            return _too_many(request, prisoner)
         if check_only:
             context["checked"] = True
             context["check_passed"] = valid
@@ -148,7 +157,9 @@ def letter_status(request, page):
     if request.method == "POST":
         limiter = _limiter(setting("LETTERS_RECEIPT_RATE_LIMIT_PER_ADDRESS"))
         address = client_address(request)
-        if not limiter.check(STATUS_SCOPE, address):
+        # A blocked address learns nothing, even with a right code; others' wrong codes never
+        # lock out a right one (the global budget counts wrong codes only).
+        if not limiter.check_address(STATUS_SCOPE, address):
             return _too_many(request, page)
         form = LetterStatusForm(request.POST)
         if form.is_valid():
@@ -163,7 +174,9 @@ def letter_status(request, page):
                     % {"days": setting("LETTERS_RETENTION_DAYS")},
                 )
         if not form.is_valid():
-            limiter.hit(STATUS_SCOPE, address)
+            limiter.hit_address(STATUS_SCOPE, address)
+            if not limiter.hit_global(STATUS_SCOPE):
+                return _too_many(request, page)
         else:
             form = LetterStatusForm()
     else:
@@ -171,3 +184,25 @@ def letter_status(request, page):
     return _form_response(
         _render(request, page, "letters/letter_status.html", {"form": form, "status": status})
     )
+
+
+def letter_form_after_csrf_failure(request, prisoner):
+    """The letter form again after the CSRF check refused a POST (cms/core/views.csrf_failure):
+    with what was typed and the censor's findings, a new challenge, and what happened. Nothing
+    is saved."""
+    data = request.POST.copy()
+    for name in ("captcha_0", "captcha_1"):
+        data.pop(name, None)
+    form = LetterForm(data, locale=prisoner.locale, check_only=True)
+    form.is_valid()
+    form.check_only = False
+    form.add_error(
+        None,
+        _(
+            "Your letter was not sent: your browser did not confirm that the form came from "
+            "this site. What you wrote is still below. Please answer the new question and send "
+            "it again."
+        ),
+    )
+    context = {"directory": prisoner.get_parent().specific, "form": form}
+    return _form_response(_render(request, prisoner, "letters/letter_form.html", context))

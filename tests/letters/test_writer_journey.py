@@ -128,3 +128,22 @@ def test_the_honeypot_and_the_send_limit_keep_bots_out(client, letters, letters_
     response, code = send_letter(client, anna)
     assert response.status_code == 429 and code is None
     assert Letter.objects.count() == 1
+
+
+def test_a_letter_posted_from_another_site_comes_back_with_its_text(letters, letters_env):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    anna = letters["anna"]
+    url = write_url(anna)
+    text = "Здравствуйте! У нас весна, цветут каштаны, и я думаю о вас каждый день."
+    data = {**protection(browser, url), **letter_fields(text=text), "action": "send"}
+    refused = browser.post(url, data, HTTP_ORIGIN="https://elsewhere.example")
+    assert refused.status_code == 403
+    page = _text(refused)
+    assert "Your letter was not sent" in page and text in page
+    assert 'name="captcha_0"' in page
+    assert not Letter.objects.exists()
+    sent = browser.post(url, data, HTTP_ORIGIN="http://testserver")
+    assert "Thank you. Your letter has been received." in _text(sent)
+    assert Letter.objects.count() == 1
