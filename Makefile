@@ -8,11 +8,12 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/polyphony
 LANGS := en ru uk de fr cs
 
-.PHONY: help install lock lock-check run test lint audit format messages compilemessages screenshots bench clean
+.PHONY: help install lock lock-check run test test-fast lint audit format messages compilemessages screenshots bench clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   - install and run the whole test suite on PostgreSQL"
+	@echo "make test-fast - the suite without browser, edge, scale and smoke tiers, databases kept"
 	@echo "make lint   - ruff, formatting, the import contracts and migrations checks"
 	@echo "make lock   - refresh requirements.lock (hashed pins) after changing pyproject.toml"
 	@echo "make messages - extract translatable strings into locale/*/LC_MESSAGES/django.po"
@@ -71,9 +72,28 @@ run: install compilemessages
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# Test tiers (tests/conftest.py marks them by directory). The tests that start real services
+# (Chromium, nginx, gunicorn, Redis, moto) run in one process after the others, which run in
+# TEST_WORKERS processes with one database each; the serial pass reuses the first worker's.
+# PYTEST_ARGS narrows either target: make test-fast PYTEST_ARGS="tests/stories -x".
+TEST_WORKERS ?= 2
+TEST_ENV = DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)}
+SERVICE_TIERS := browser or edge or scale
+
+# Both passes always run; a pass that PYTEST_ARGS leaves without tests (pytest's 5) is no failure.
 test: install compilemessages node_modules/.package-lock.json
-	DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
-		$(BIN)/pytest
+	@status=0; \
+	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --reuse-db --create-db -m "not ($(SERVICE_TIERS))" \
+		$(PYTEST_ARGS) || { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	$(TEST_ENV) $(BIN)/pytest -n 1 --reuse-db -m "$(SERVICE_TIERS)" $(PYTEST_ARGS) \
+		|| { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	exit $$status
+
+# Daily work: the databases of the last run kept, no browser, edge cache, scale-out or make run
+# smoke tests (they take minutes and start servers); run make test before pushing.
+test-fast: install compilemessages
+	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --reuse-db -m "not ($(SERVICE_TIERS) or smoke)" \
+		$(PYTEST_ARGS)
 
 # Every public page type in en and ru at 375 and 1280 px, into screenshots/ (not committed).
 screenshots: install compilemessages

@@ -8,9 +8,14 @@ The "world" (locales, a home per language, the three sections in every language,
 role, roles and workflows synced) is built once per session in the test database; every test runs
 in a transaction rolled back afterwards. Transactional tests (live server, threads) flush the
 database when they finish: they run last, and must call `builders.build_world()` themselves.
+
+Under pytest-xdist (`make test`, `make test-fast`) each worker has a database of its own
+(`test_polyphony_gw0`, ...) and builds its own world in it, so the rules above hold per worker.
+The tiers that start real services run in a serial pass of their own (Makefile, TIERS below).
 """
 
 import os
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -49,7 +54,28 @@ def pytest_sessionstart(session):
         pytest.exit(f"CI=true and {_db_problem}", returncode=1)
 
 
+# Test tiers, by directory (pyproject.toml declares the markers): the tests that start real
+# services (Chromium, nginx, gunicorn, moto, Redis) or build whole sites. `make test-fast` leaves
+# out browser, edge, scale and smoke; `make test` runs the rest in parallel, then these serially.
+TIERS = {"browser", "edge", "scale", "perf", "smoke"}
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+def _tier(item):
+    try:
+        first = Path(item.path).resolve().relative_to(TESTS_DIR).parts[0]
+    except ValueError:
+        return None
+    return first if first in TIERS else None
+
+
+# First, so that -m selects on the markers and pytest-django orders what is left.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
+    for item in items:
+        tier = _tier(item)
+        if tier:
+            item.add_marker(getattr(pytest.mark, tier))
     if not _db_problem:
         return
     skip = pytest.mark.skip(reason=f"needs PostgreSQL: {_db_problem}")
