@@ -1,12 +1,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views, review_hooks  # noqa: F401 (review_hooks registers on import)
-from .moderation import is_story_reviewer
+from . import admin_views, queue_hooks, review_hooks  # noqa: F401 (hooks register on import)
+from .queue_hooks import ModerationMenuItem
 from .visibility import VisibilityPagePermissionPolicy, without_hidden_stories
 
 
@@ -15,11 +14,6 @@ def register_moderation_urls():
     return [
         path("stories/moderation/", admin_views.moderation_listing, name="stories_moderation"),
     ]
-
-
-class ModerationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_story_reviewer(request.user)
 
 
 @hooks.register("register_admin_menu_item")

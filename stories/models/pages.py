@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from cms.core.fragments import Deferred
 from cms.core.models import IndexPage
 from cms.core.publishing import WorkflowOnlyPublishingMixin
+from stories.admin_forms import StoryPageForm
 from stories.panels import PrivateRecordPanel
 
 # Coarse on purpose: a city or district could identify someone in a small place.
@@ -121,6 +122,8 @@ class StoryPage(WorkflowOnlyPublishingMixin, Page):
     # the edge cache never serves a stale copy of one (cms/core/edge_cache.py).
     edge_serve_stale = False
 
+    # Topics of the story's language only, as checkboxes (stories/admin_forms.py).
+    base_form_class = StoryPageForm
     content_panels = [
         # Read-only, and only for Moderators: see stories/panels.py.
         PrivateRecordPanel(),
