@@ -3,6 +3,7 @@ reader's language and tied to the answer box, its help matches it, and the audio
 only where there is audio."""
 
 import re
+from html import unescape
 
 import pytest
 from captcha.conf import settings as captcha_settings
@@ -30,7 +31,7 @@ def _described_by(html):
     for ref in ids:
         element = re.search(rf'id="{re.escape(ref)}"[^>]*>([^<]*)<', html)
         assert element, f"aria-describedby names a missing element {ref}"
-        texts.append(element.group(1))
+        texts.append(unescape(element.group(1)))
     return " ".join(texts)
 
 
@@ -51,7 +52,8 @@ def test_the_question_is_in_words_in_the_readers_language(
     assert words in described
     assert "*" not in described
     # And the picture's text alternative is the question, not "a sum".
-    assert f'alt="{words}"' in html
+    alt = re.search(r'<img[^>]*class="captcha__image"[^>]*>', html).group(0)
+    assert f'alt="{words}"' in unescape(alt)
 
 
 def test_english_words_say_the_operation():
