@@ -19,8 +19,10 @@ class LanguageLink:
     name: str
     url: str
     current: bool
-    # False when the link leads to the language's home because this page has no translation.
+    # False when the link leads to the nearest translated ancestor (at worst the language's
+    # home) because this page has no live translation; `fallback` is that page.
     same_page: bool
+    fallback: Page | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,19 @@ def _translations_and_homes(request, page):
     return translations, homes
 
 
+def _nearest_translated_ancestors(page):
+    """{language: the deepest live page that translates an ancestor of `page`}, one query."""
+    ancestors = Page.objects.filter(
+        path__in=[page.path[:end] for end in range(Page.steplen, len(page.path), Page.steplen)],
+        depth__gt=1,
+    ).values("translation_key")
+    nearest = {}
+    rows = Page.objects.live().filter(translation_key__in=ancestors).select_related("locale")
+    for row in rows.order_by("depth"):
+        nearest[row.locale.language_code] = row
+    return nearest
+
+
 def _content_type(model):
     from django.contrib.contenttypes.models import ContentType
 
@@ -75,9 +90,11 @@ def _content_type(model):
 
 def language_links(request, page=None, current=None):
     """Switcher links and hreflang alternates for `page` (a Wagtail page or None)."""
-    translations = {}
+    translations, nearest = {}, {}
     if isinstance(page, Page) and page.pk:
         translations, homes = _translations_and_homes(request, page)
+        if len(translations) < len(settings.LANGUAGES):
+            nearest = _nearest_translated_ancestors(page)
     else:
         homes = live_homes(request)
     links = []
@@ -89,8 +106,10 @@ def language_links(request, page=None, current=None):
             # Views outside the page tree (a thank-you page) exist under every prefix.
             url, same_page = translate_url(request.path, code), True
         else:
-            home = homes.get(code)
-            url, same_page = (home.get_url(request) if home else f"/{code}/"), False
+            fallback = nearest.get(code) or homes.get(code)
+            url = fallback.get_url(request) if fallback else f"/{code}/"
+            links.append(LanguageLink(code, name, url, code == current, False, fallback))
+            continue
         links.append(LanguageLink(code, name, url, code == current, same_page))
 
     alternates = [
@@ -103,3 +122,45 @@ def language_links(request, page=None, current=None):
         if default is not None:
             alternates.append(Alternate("x-default", default.get_full_url(request)))
     return links, alternates
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """A page of this section that exists only in other languages."""
+
+    page: Page
+    code: str
+
+
+def elsewhere(index, limit=20):
+    """Live children of `index`'s translations that have no live translation under `index`:
+    what a reader of a smaller language would otherwise never find. Ordered by the site's
+    language order, newest first within a language."""
+    if not isinstance(index, Page) or not index.pk:
+        return []
+    others = list(index.get_translations().live().values_list("path", "depth"))
+    if not others:
+        return []
+    here = index.get_children().live().values_list("translation_key", flat=True)
+    under = Q()
+    for path, depth in others:
+        under |= Q(path__startswith=path, depth=depth + 1)
+    rows = (
+        Page.objects.live()
+        .public()
+        .filter(under)
+        .exclude(translation_key__in=here)
+        .select_related("locale")
+        .specific()
+        .order_by("-first_published_at", "pk")[: limit * len(settings.LANGUAGES)]
+    )
+    order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+    # Stable sort: newest first within each language, languages in the site's order; a page
+    # in several other languages is listed once, in the first of them.
+    rows = sorted(rows, key=lambda row: order.get(row.locale.language_code, len(order)))
+    seen, result = set(), []
+    for row in rows:
+        if row.translation_key not in seen:
+            seen.add(row.translation_key)
+            result.append(Elsewhere(row, row.locale.language_code))
+    return result[:limit]
