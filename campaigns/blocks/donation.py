@@ -1,8 +1,12 @@
-"""The donation block: a bank account, preset amounts and an open amount, each as a QR code.
+"""The donation block: a bank account, its preset amounts and an open amount, and ONE QR code.
 
-EUR accounts get an EPC ("GiroCode") code per amount. CZK accounts get a Czech QR Platba (SPD)
-code per amount, plus one EPC code without an amount for donors paying from a euro account:
-an EPC code always means euros, so putting a koruna amount in one would ask for the wrong sum.
+Eight look-alike codes side by side made readers guess which one to scan. The block shows one
+code, for the amount the reader picked from a row of links (`?amount=25`, a query parameter the
+campaign page declares, so the fragment and edge caches key on it; no JavaScript needed). The
+default is the open amount if the block offers it, else the first preset.
+
+EUR accounts get an EPC ("GiroCode") code, CZK accounts a Czech QR Platba (SPD) code: an EPC
+code always means euros, so a koruna account never shows one (../shared/specs/payment-qr.md).
 The account comes from a snippet and goes into the payload as saved, never HTML-escaped.
 """
 
@@ -42,15 +46,37 @@ def payload(kind, account, amount, remittance):
     )
 
 
+ANY = "any"  # the query value of the open amount
+
+
+def code_kind(account):
+    return SPD if account.currency == "CZK" else EPC
+
+
 def planned_codes(account, amounts, open_amount):
-    """(kind, amount) for every code the block shows, in reading order."""
-    kind = SPD if account.currency == "CZK" else EPC
+    """(kind, amount) for every code the block can show, in the order the choices are listed."""
+    kind = code_kind(account)
     codes = [(kind, amount) for amount in amounts]
     if open_amount:
         codes.append((kind, None))
-    if kind == SPD:
-        codes.append((EPC, None))
     return codes
+
+
+def amount_key(amount):
+    """The query value of a preset amount (10, 50.50) or of the open amount."""
+    if amount is None:
+        return ANY
+    return format(amount.normalize(), "f") if amount == amount.to_integral() else f"{amount:.2f}"
+
+
+def chosen(codes, requested):
+    """The (kind, amount) the reader asked for, if it is one of the block's; else the default:
+    the open amount when offered (the donor decides), otherwise the first preset."""
+    for code in codes:
+        if amount_key(code[1]) == requested:
+            return code
+    open_codes = [code for code in codes if code[1] is None]
+    return open_codes[0] if open_codes else (codes[0] if codes else None)
 
 
 def code_label(kind, account, amount):
@@ -110,25 +136,42 @@ class DonationBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         account = value.get("account")
-        codes = []
+        request = (parent_context or {}).get("request")
+        requested = request.GET.get("amount", "")[:20] if request is not None else ""
+        choices, code = [], None
         if account is not None:
-            for kind, amount in planned_codes(account, value["amounts"], value["open_amount"]):
-                try:
-                    svg = qr_svg(
-                        payload(kind, account, amount, value["remittance"]),
-                        label=code_label(kind, account, amount),
-                    )
-                except PaymentPayloadError:
-                    continue  # clean() refuses this when saving; an old revision may still hold it
-                codes.append(
+            planned = planned_codes(account, value["amounts"], value["open_amount"])
+            current = chosen(planned, requested)
+            for kind, amount in planned:
+                choices.append(
                     {
-                        "kind": kind,
                         "amount": amount,
-                        "currency": "EUR" if kind == EPC else account.currency,
-                        "svg": svg,
+                        "key": amount_key(amount),
+                        "current": (kind, amount) == current,
                     }
                 )
+            if current is not None:
+                code = self._code(current, account, value["remittance"])
         # The reference as the bank will receive it (what the codes carry), for manual transfers.
         reference = to_sepa(value["remittance"] or "")[:MAX_REMITTANCE_LENGTH].rstrip()
-        context.update(account=account, codes=codes, spd=SPD, reference=reference)
+        context.update(
+            account=account,
+            code=code,
+            codes=[code] if code else [],
+            choices=choices if len(choices) > 1 else [],
+            currency=account.currency if account is not None else "",
+            spd=SPD,
+            reference=reference,
+        )
         return context
+
+    @staticmethod
+    def _code(planned, account, remittance):
+        kind, amount = planned
+        try:
+            svg = qr_svg(
+                payload(kind, account, amount, remittance), label=code_label(kind, account, amount)
+            )
+        except PaymentPayloadError:
+            return None  # clean() refuses this when saving; an old revision may still hold it
+        return {"kind": kind, "amount": amount, "currency": account.currency, "svg": svg}

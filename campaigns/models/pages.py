@@ -134,6 +134,9 @@ class CampaignPage(Page):
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
+    # The donation block's amount choice (campaigns/blocks/donation.py): declared, so the edge
+    # cache and the fragment key take it into account.
+    query_parameters = ("amount",)
 
     class Meta:
         verbose_name = _("campaign")

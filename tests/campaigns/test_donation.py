@@ -46,7 +46,11 @@ def decoded(zbar, content, tmp_path):
     return payloads
 
 
-def test_eur_account_gets_an_epc_code_per_amount_and_one_for_an_open_amount(
+def amount_links(content):
+    return re.findall(r'<a href="\?amount=([^"#]+)#donate-\d+" rel="nofollow"', content)
+
+
+def test_eur_account_shows_one_epc_code_for_the_amount_the_reader_picks(
     make_campaign,
     eur_account,
     client,
@@ -54,7 +58,6 @@ def test_eur_account_gets_an_epc_code_per_amount_and_one_for_an_open_amount(
     tmp_path,
 ):
     page = make_campaign(body=[donation(eur_account)])
-    content = html(client.get(page.url))
 
     def epc(amount):
         return epc_payload(
@@ -65,15 +68,27 @@ def test_eur_account_gets_an_epc_code_per_amount_and_one_for_an_open_amount(
             remittance=REMITTANCE,
         )
 
-    expected = [epc(Decimal("10")), epc(Decimal("25")), epc(Decimal("50.50")), epc(None)]
-    assert decoded(zbarimg, content, tmp_path) == expected
+    first = html(client.get(page.url))
+    # One code: by default the open amount (the donor decides), with links to the presets.
+    assert decoded(zbarimg, first, tmp_path) == [epc(None)]
+    assert amount_links(first) == ["10", "25", "50.50", "any"]
+    assert "Any amount (EUR)" in first
+    for key, amount in [("25", Decimal("25")), ("50.50", Decimal("50.50")), ("any", None)]:
+        # Following a link (no JavaScript) re-renders the page with that amount's code only.
+        content = html(client.get(page.url, {"amount": key}))
+        assert decoded(zbarimg, content, tmp_path) == [epc(amount)], key
+        assert f'data-amount="{key}" aria-current="true"' in content
+    picked = html(client.get(page.url, {"amount": "10"}))
+    assert "10.00\xa0EUR" in picked or "10\xa0EUR" in picked
+    assert 'data-code-currency="EUR"' in picked
     # The holder's "&" is escaped for HTML but reached the payload as it is.
-    assert expected[0].split("\n")[5] == "Polyphony & Friends e.V."
-    assert "Spende 'Freiheit' fuer alle" in expected[0]
-    assert not any(p.startswith("SPD*") for p in decoded(zbarimg, content, tmp_path))
+    assert epc(Decimal("10")).split("\n")[5] == "Polyphony & Friends e.V."
+    assert "Spende 'Freiheit' fuer alle" in epc(Decimal("10"))
+    # An amount the block does not offer is not a payment request: the default code is shown.
+    assert decoded(zbarimg, html(client.get(page.url, {"amount": "9999"})), tmp_path) == [epc(None)]
 
 
-def test_czk_account_gets_qr_platba_codes_and_an_amountless_sepa_code(
+def test_czk_account_shows_only_qr_platba_codes_never_a_euro_code(
     make_campaign,
     czk_account,
     client,
@@ -81,7 +96,6 @@ def test_czk_account_gets_qr_platba_codes_and_an_amountless_sepa_code(
     tmp_path,
 ):
     page = make_campaign(body=[donation(czk_account, amounts=["500"], remittance="Dar Hlas")])
-    content = html(client.get(page.url))
 
     def spd(amount):
         return spd_payload(
@@ -93,10 +107,35 @@ def test_czk_account_gets_qr_platba_codes_and_an_amountless_sepa_code(
             message="Dar Hlas",
         )
 
-    sepa_open = epc_payload(name="Spolek Hlas", iban=CZ_IBAN, bic="GIBACZPX", remittance="Dar Hlas")
-    assert decoded(zbarimg, content, tmp_path) == [spd(Decimal("500")), spd(None), sepa_open]
+    default = html(client.get(page.url))
+    chosen = html(client.get(page.url, {"amount": "500"}))
+    assert decoded(zbarimg, default, tmp_path) == [spd(None)]
+    assert decoded(zbarimg, chosen, tmp_path) == [spd(Decimal("500"))]
     assert payload_encoding(spd(None)) == "iso8859-1"
-    assert "500\xa0CZK" in content and "QR Platba (Czech banks)" in content
+    assert "500\xa0CZK" in chosen and "QR Platba (Czech banks)" in chosen
+    assert "EUR" not in re.sub(
+        r"<svg .*?</svg>", "", chosen.split('class="donation"')[1], flags=re.S
+    )
+
+
+def test_two_accounts_on_one_page_each_show_one_code_in_their_currency(
+    make_campaign, eur_account, czk_account, client, zbarimg, tmp_path
+):
+    page = make_campaign(
+        body=[
+            donation(eur_account, amounts=["10", "25"], open_amount=False),
+            donation(czk_account, amounts=["500", "1000"], remittance="Dar Hlas"),
+        ]
+    )
+    content = html(client.get(page.url, {"amount": "25"}))
+    payloads = decoded(zbarimg, content, tmp_path)
+    assert len(payloads) == 2
+    assert payloads[0].startswith("BCD") and "EUR25" in payloads[0]
+    # 25 is not one of the koruna account's amounts: it keeps its default (the open amount).
+    assert payloads[1].startswith("SPD*") and "*AM:" not in payloads[1]
+    assert re.findall(r'data-code-currency="(\w+)"', content) == ["EUR", "CZK"]
+    # Without an amount chosen, a block without an open amount shows its first preset.
+    assert "EUR10" in decoded(zbarimg, html(client.get(page.url)), tmp_path)[0]
 
 
 def test_iban_and_bic_are_printed_as_selectable_text(make_campaign, eur_account, client):
@@ -110,15 +149,21 @@ def test_iban_and_bic_are_printed_as_selectable_text(make_campaign, eur_account,
 
 
 def test_codes_have_an_accessible_label_in_the_readers_language(make_campaign, eur_account, client):
-    page = make_campaign(body=[donation(eur_account, amounts=["1234.5"])])
+    page = make_campaign(body=[donation(eur_account, amounts=["1234.5"], open_amount=True)])
     ru = translate(page, "ru")
-    en_labels = re.findall(r'<svg [^>]*aria-label="([^"]+)"', html(client.get(page.url)))
+    picked = {"amount": "1234.50"}
+    en_labels = re.findall(r'<svg [^>]*aria-label="([^"]+)"', html(client.get(page.url, picked)))
     assert en_labels[0] == (
         "QR code for a bank transfer of 1,234.50 EUR to Polyphony &amp; Friends e.V. "
         "(EPC QR code (SEPA))"
     )
-    assert "an amount you choose" in en_labels[1]
-    ru_labels = re.findall(r'<svg [^>]*aria-label="([^"]+)"', html(client.get(ru.url)))
+    assert (
+        "an amount you choose"
+        in re.findall(
+            r'<svg [^>]*aria-label="([^"]+)"', html(client.get(page.url, {"amount": "any"}))
+        )[0]
+    )
+    ru_labels = re.findall(r'<svg [^>]*aria-label="([^"]+)"', html(client.get(ru.url, picked)))
     assert ru_labels[0].startswith("QR-код для банковского перевода 1 234,50 EUR")
 
 
