@@ -6,7 +6,8 @@ query (`DataError`, a 500), and bytes that are not UTF-8 reach views as U+FFFD, 
 in their place. Lone surrogates (`%ED%A0%80`) are not UTF-8 either, so they arrive the same way.
 Rather than trust every filter, form and feed to remember this, `HostileInputMiddleware` answers
 such a request with a 400 page in the reader's language, before CSRF checks, views or forms run:
-nothing is saved, and the page says what to do.
+nothing is saved, and the page says what to do. A form body is refused only when it is not UTF-8;
+its NUL bytes reach the form, which refuses them beside the field, keeping what was typed.
 
 Overlong query values are refused too (a filter, a page number or a slug is short; a form's long
 text goes in its POST body, where each form field sets its own limit). Repeated parameters and
@@ -14,41 +15,60 @@ text goes in its POST body, where each form field sets its own limit). Repeated 
 names they do not know.
 """
 
+from urllib.parse import unquote_to_bytes
+
 from django.shortcuts import render
 
 from cms.core.security.headers import is_admin_path
 
-# What Django decodes invalid UTF-8 (and lone surrogates) into; a person never types it.
-REPLACEMENT = "\ufffd"
 # Longer than any filter, slug, receipt code or page number of the public site.
 MAX_QUERY_VALUE_LENGTH = 1000
+URLENCODED = "application/x-www-form-urlencoded"
 
 
-def _bad_text(text, *, strict):
-    return "\x00" in text or (strict and REPLACEMENT in text)
+def unreadable(raw, *, nul=True):
+    """True if a raw query string or urlencoded body holds (with `nul`) a NUL byte or, once
+    percent-decoded, bytes that are not UTF-8 (strict UTF-8 also refuses encoded surrogates and
+    overlong forms). Checked on the bytes, so a U+FFFD that a person really typed, properly
+    encoded, passes."""
+    for part in raw.split(b"&"):
+        decoded = unquote_to_bytes(part.replace(b"+", b" "))
+        if nul and b"\x00" in decoded:
+            return True
+        try:
+            decoded.decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+    return False
 
 
 def problem(request):
     """Why this request cannot be handled (a short reason for tests and logs), or None."""
-    # Staff paste text from everywhere into the admin: a U+FFFD there is theirs to keep. A NUL
-    # byte still breaks PostgreSQL, wherever it comes from.
+    # Staff paste text from everywhere into the admin, which has its own forms and limits; a
+    # NUL byte still breaks PostgreSQL, wherever it comes from.
     strict = not is_admin_path(request)
-    if _bad_text(request.path, strict=False):
+    if "\x00" in request.path:
         return "path"
+    query = request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace")
+    if strict and unreadable(query):
+        return "query"
     for name, values in request.GET.lists():
         for value in [name, *values]:
-            if _bad_text(value, strict=strict):
+            if "\x00" in value:
                 return "query"
             if strict and len(value) > MAX_QUERY_VALUE_LENGTH:
                 return "query-length"
-    if request.method == "POST":
-        for name, values in request.POST.lists():
-            for value in [name, *values]:
-                if _bad_text(value, strict=strict):
-                    return "form"
-        for name in request.FILES:
-            if _bad_text(name, strict=strict):
-                return "form"
+    # A form's NUL bytes go on to the form, whose fields refuse them with an error beside the
+    # field and the rest of what the person typed kept (cms/core text cleaning); a body that is
+    # not UTF-8 comes from no browser. Multipart bodies are decoded by Django, which puts a
+    # harmless U+FFFD where bytes were not UTF-8.
+    if (
+        strict
+        and request.method == "POST"
+        and request.content_type == URLENCODED
+        and unreadable(request.body, nul=False)
+    ):
+        return "form"
     return None
 
 

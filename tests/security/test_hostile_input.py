@@ -1,8 +1,9 @@
 """What a web scanner sent first: a NUL byte in the stories' topic filter answered 500
 (PostgreSQL refuses NUL in text). Every public parameter and form field now meets the named
 hostile values — NUL, bytes that are not UTF-8, a lone surrogate, an overlong value, repeated
-names, `name[]` arrays — and the answer is a 400 page in the reader's language or the page
-itself, never a 5xx, with nothing saved. test_hostile_parameters.py explores the rest."""
+names, `name[]` arrays — and the answer is a 400 page in the reader's language, the page itself,
+or (a NUL byte in a form field) the form with an error beside that field; never a 5xx, and
+nothing saved. test_hostile_parameters.py explores the rest."""
 
 import pytest
 
@@ -70,34 +71,54 @@ def test_repeated_and_array_parameters_never_fail(public_site, lenient_client, s
     assert not failures
 
 
-@pytest.mark.parametrize("kind", sorted(UNREADABLE))
-@pytest.mark.parametrize("form", ["/en/stories/tell/", "/en/stories/status/", "vacancy"])
-def test_an_unreadable_form_field_saves_nothing(public_site, lenient_client, form, kind):
+# A form body that is not UTF-8 comes from no browser: 400. A NUL byte goes on to the form,
+# which refuses it beside the field and keeps the rest of what was typed.
+NOT_UTF8 = {key: UNREADABLE[key] for key in ("invalid utf-8", "lone surrogate", "overlong utf-8")}
+TARGETS = {"/en/stories/tell/": "title", "/en/stories/status/": "code", "vacancy": "motivation"}
+
+
+def _form_post(public_site, client, form, value):
     url = next(u for u in public_site["forms"] if "/volunteer/" in u) if form == "vacancy" else form
-    if url.endswith("/status/"):
-        fields, target = {}, "code"
-    else:
+    fields = {}
+    if not url.endswith("/status/"):
         answers = story_fields() if url.endswith("/tell/") else ANSWERS
-        fields, target = {**solved_protection(lenient_client, url), **answers}, "motivation"
-        target = "text" if url.endswith("/tell/") else target
+        fields = {**solved_protection(client, url), **answers}
+    target = TARGETS[form]
     body = "&".join(f"{name}={value}" for name, value in fields.items() if name != target)
-    value = UNREADABLE[kind] if kind != "overlong value" else "%00" + "x" * 10
-    before = row_counts()
-    response = lenient_client.post(
+    return client.post(
         url, f"{body}&{target}=Fine+so+far{value}", content_type="application/x-www-form-urlencoded"
     )
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_UTF8))
+@pytest.mark.parametrize("form", sorted(TARGETS))
+def test_a_form_body_that_is_not_utf8_saves_nothing(public_site, lenient_client, form, kind):
+    before = row_counts()
+    response = _form_post(public_site, lenient_client, form, NOT_UTF8[kind])
     assert response.status_code == 400
+    assert "This address or form could not be read" in response.content.decode()
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("form", sorted(TARGETS))
+def test_a_nul_byte_in_a_form_field_is_refused_beside_the_field(public_site, lenient_client, form):
+    before = row_counts()
+    response = _form_post(public_site, lenient_client, form, "%00")
+    assert response.status_code in (200, 400)
+    html = response.content.decode()
+    assert f'id="id_{TARGETS[form]}-errors"' in html
+    assert "Fine so far" in html or form.endswith("/status/")  # what was typed is kept
     assert row_counts() == before
 
 
 def test_a_nul_byte_in_a_multipart_story_saves_nothing(public_site, client):
     url = "/en/stories/tell/"
-    data = {**solved_protection(client, url), **story_fields(text="What happened\x00 to me.")}
+    data = {**solved_protection(client, url), **story_fields(title="The night\x00 they came")}
     response = client.post(url, data)  # multipart, like a browser
-    assert response.status_code == 400
+    assert 'id="id_title-errors"' in response.content.decode()
     assert QueuedSubmission.objects.count() == 0
     # The same story without the NUL byte is taken.
-    data = {**solved_protection(client, url), **story_fields(text="What happened to me.")}
+    data = {**solved_protection(client, url), **story_fields(title="The night they came")}
     assert client.post(url, data).status_code == 200
     assert QueuedSubmission.objects.count() == 1
 
@@ -105,7 +126,9 @@ def test_a_nul_byte_in_a_multipart_story_saves_nothing(public_site, client):
 def test_a_nul_byte_in_an_application_saves_nothing(public_site, client):
     url = next(u for u in public_site["forms"] if "/volunteer/" in u)
     data = {**solved_protection(client, url), **ANSWERS, "name": "Lisa\x00"}
-    assert client.post(url, data).status_code == 400
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert 'id="id_name-errors"' in response.content.decode()
     assert not VacancyApplication.objects.exists()
 
 
@@ -130,3 +153,12 @@ def test_readable_text_in_any_script_still_reaches_the_page(client, world):
     assert response.status_code == 404  # no such topic: the page says so, as before
     response = client.get("/en/volunteer/?team=%F0%9F%98%80")
     assert response.status_code == 200
+
+
+def test_a_replacement_character_a_person_typed_is_not_refused(public_site, client):
+    """Refusal looks at the bytes: U+FFFD properly encoded is text like any other."""
+    assert client.get("/en/volunteer/?team=%EF%BF%BD").status_code == 200
+    url = "/en/stories/tell/"
+    data = {**solved_protection(client, url), **story_fields(text="The letter read: \ufffd.")}
+    assert client.post(url, data).status_code == 200
+    assert QueuedSubmission.objects.count() == 1
