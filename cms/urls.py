@@ -27,10 +27,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Every public page carries its language in the path: /en/, /ru/, ... Wagtail's own patterns,
-# with its serve view behind our remembered routes (cms/core/routing.py), under the same name.
+# Every public page carries its language in the path: /en/, /ru/, ... Wagtail's own front-end
+# patterns (password-protected pages, front-end login), chosen by name, then its serve view behind
+# our remembered routes (cms/core/routing.py), under the same name and last: it matches any path.
 urlpatterns += i18n_patterns(
-    *wagtail_urls.urlpatterns[:-1],
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
