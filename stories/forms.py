@@ -101,9 +101,34 @@ class StorySubmissionForm(HumanCheckForm):
         ),
     )
 
+    # The "New question" button's name: a POST with it only asks for another challenge.
+    NEW_QUESTION = "new_question"
+
+    @classmethod
+    def with_new_question(cls, data, *, locale=None):
+        """The form as it was typed (unbound, so no errors are shown yet) with a fresh
+        challenge: pressing "New question" must not cost a long story, with or without
+        JavaScript. Photos cannot be kept (browsers never send them back)."""
+        probe = cls(locale=locale)
+        initial = {}
+        for name, field in probe.fields.items():
+            if name in ("captcha", "website") or isinstance(field, forms.FileField):
+                continue
+            if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+                initial[name] = data.getlist(name)
+            elif isinstance(field, forms.BooleanField):
+                initial[name] = bool(data.get(name))
+            elif name in data:
+                initial[name] = data.get(name)
+        return cls(initial=initial, locale=locale)
+
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.locale = locale or Locale.get_active()
+        self.fields["captcha"].help_text = _(
+            "Type the result of the calculation, in digits. The “New question” button below "
+            "gives you another one and keeps what you wrote."
+        )
         # From settings at request time, so an operator (or a test) can change the maximum.
         text = self.fields["text"]
         text.max_length = settings.STORY_TEXT_MAX_LENGTH

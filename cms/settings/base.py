@@ -255,7 +255,7 @@ FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
 FORM_MAX_AGE_SECONDS = env_int("FORM_MAX_AGE_SECONDS", 24 * 60 * 60)
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
-CAPTCHA_TIMEOUT = 30  # minutes: people write long stories before they answer
+CAPTCHA_TIMEOUT = 180  # minutes, at least (rounded up to a midnight): a long story takes hours
 # Challenge rows carry a day, not a moment: their expiry is rounded up to a UTC midnight; new
 # challenges from /captcha/refresh/ are limited per address and in all (cms/core/captcha_rows.py).
 CAPTCHA_REFRESH_PER_ADDRESS = env_int("CAPTCHA_REFRESH_PER_ADDRESS", 30)

@@ -103,6 +103,13 @@ class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
             # Counted before anything is parsed or decoded: the limit protects that work.
             if not limiter.hit_address(SUBMIT_SCOPE, client_address(request)):
                 return too_many_requests(request, self)
+            if request.POST.get(StorySubmissionForm.NEW_QUESTION):
+                # Only a new challenge: nothing is checked or queued, the text stays.
+                form = StorySubmissionForm.with_new_question(request.POST, locale=self.locale)
+                context = {**self.get_context(request), "form": form, "new_question": True}
+                return _form_response(
+                    TemplateResponse(request, self.get_template(request), context)
+                )
             form = StorySubmissionForm(request.POST, request.FILES, locale=self.locale)
             valid = form.is_valid()
             # The global caps count what passed the checks and what did not apart: junk from
