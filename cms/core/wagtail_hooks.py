@@ -15,6 +15,15 @@ from cms.core.sharing import sharing_view
 from cms.core.translation import wagtail_hooks as translation_hooks  # noqa: F401
 
 
+@hooks.register("after_edit_page")
+def review_again_after_edit(request, page):
+    """An edit at a second-pair-of-eyes step sends the page back to the first step at once
+    (cms/core/models/tasks.py)."""
+    from cms.core.models.tasks import review_again_if_changed
+
+    review_again_if_changed(page, request.user)
+
+
 @hooks.register("register_admin_urls")
 def sharing_urls():
     return [path("pages/<int:page_id>/sharing/", sharing_view, name="cms_page_sharing")]

@@ -1,9 +1,10 @@
 """Workflow tasks of our own."""
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
-from cms.core.review_actions import ReviewActionsMixin
+from cms.core.review_actions import APPROVE, ReviewActionsMixin, send_back, url_after
 
 
 class ReviewTask(ReviewActionsMixin, AbstractGroupApprovalTask):
@@ -39,7 +40,54 @@ def second_pair_of_eyes_refusal(task_state, obj, user):
     latest = obj.get_latest_revision()
     if latest is not None and latest.user_id == user.pk:
         return _("you saved the latest revision")
+    # Whoever changed it during this run cannot approve it, even if someone saved after them.
+    if obj.revisions.filter(user=user, created_at__gte=workflow_state.created_at).exists():
+        return _("you changed it during this review")
     return None
+
+
+def changed_since_approval(task_state):
+    """True if the newest revision was saved after the last approval of this run: the steps
+    approved so far did not see it."""
+    workflow_state = task_state.workflow_state
+    last = (
+        TaskState.objects.filter(
+            workflow_state=workflow_state,
+            status=TaskState.STATUS_APPROVED,
+            finished_at__isnull=False,
+        )
+        .order_by("-finished_at")
+        .first()
+    )
+    if last is None:
+        return False
+    latest = workflow_state.content_object.get_latest_revision()
+    return latest is not None and latest.created_at > last.finished_at
+
+
+def review_again_if_changed(page, user):
+    """If `page` is at a second-pair-of-eyes step and was changed after the earlier steps
+    approved it, send it back to the first step (the safety review) now. Called after every
+    edit in the admin (cms/core/wagtail_hooks.py); the approval itself checks again."""
+    from wagtail.models import WorkflowState
+
+    # A fresh row: the editor's page object holds the workflow state it was loaded with.
+    workflow_state = type(page).objects.get(pk=page.pk).current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return False
+    task_state = workflow_state.current_task_state
+    if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+        return False
+    task = task_state.task.specific
+    if not isinstance(task, SecondPairOfEyesTask) or not changed_since_approval(task_state):
+        return False
+    send_back(task_state, user, str(REVIEW_AGAIN_COMMENT))
+    return True
+
+
+REVIEW_AGAIN_COMMENT = _(
+    "Changed after the earlier steps approved it: reviewed again from the first step."
+)
 
 
 class SecondPairOfEyesTask(ReviewActionsMixin, AbstractGroupApprovalTask):
@@ -47,6 +95,15 @@ class SecondPairOfEyesTask(ReviewActionsMixin, AbstractGroupApprovalTask):
 
     def approval_refusal(self, task_state, obj, user):
         return second_pair_of_eyes_refusal(task_state, obj, user)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # What changed after the earlier approvals goes back to them, whoever approves now
+        # (an edit and an approval can arrive in one POST of the editor).
+        if action_name == APPROVE and changed_since_approval(task_state):
+            send_back(task_state, user, str(REVIEW_AGAIN_COMMENT))
+            return url_after(task_state, user, action_name)
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def approvers(self, task_state, obj):
         """Who may give this approval: active members of the groups the rule does not bar."""
