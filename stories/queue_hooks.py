@@ -20,7 +20,12 @@ class ModerationMenuItem(MenuItem):
         total = queue.total_waiting()
         label = f"{self.label} ({total})" if total else str(self.label)
         return LinkMenuItemComponent(
-            self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs
+            self.name,
+            label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
         )
 
 
