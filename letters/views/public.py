@@ -8,7 +8,7 @@ Origin (see stories' form pages for why).
 import secrets
 
 from django.core.cache import cache
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -81,7 +81,10 @@ def random_prisoner(request, page):
         everyone.values_list("pk", flat=True)
     )
     if not candidates:
-        raise Http404
+        # Nobody in this language yet: the directory says so, rather than a dead end.
+        response = HttpResponseRedirect(page.url)
+        response["Cache-Control"] = "no-store"
+        return response
     chosen = everyone.get(pk=secrets.choice(candidates))
     response = HttpResponseRedirect(chosen.url + chosen.reverse_subpage("write"))
     response["Cache-Control"] = "no-store"

@@ -165,3 +165,12 @@ def test_sending_a_batch_purges_the_prisoners_pages_from_the_edge_cache(
     paths = {url.split("://", 1)[1].split("/", 1)[1] for url in purged}
     assert {"en/letters/anna/", "ru/letters/anna/", "en/letters/", "ru/letters/"} <= paths
     assert "en/letters/vera/" not in paths
+
+
+def test_write_to_someone_at_random_with_nobody_listed_leads_back_to_the_directory(client, letters):
+    directory = letters["directory"]
+    PrisonerPage.objects.child_of(directory).update(live=False)
+    answer = client.get(directory.random_url())
+    assert answer.status_code == 302
+    assert answer["Location"] == directory.url
+    assert "no-store" in answer["Cache-Control"]
