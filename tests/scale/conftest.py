@@ -162,6 +162,7 @@ def two_instances(transactional_db, redis_cache, tmp_path):
         prefix,
         STORY_RATE_LIMIT_PER_ADDRESS=3,
         STORY_RATE_LIMIT_GLOBAL_PER_MINUTE=5,
+        STORY_RATE_LIMIT_REFUSED_PER_MINUTE=10,
         STAFF_LOGIN_PER_ADDRESS=2,
     )
     with ExitStack() as exit_stack:

@@ -21,7 +21,7 @@ from bench import servers
 
 SITE_HOST = "localhost"  # the default Site's hostname (cms/core/demo/base.py)
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-ACCESS_LINE = re.compile(r'"(?P<method>[A-Z]+) (?P<path>\S+)" (?P<status>\d{3}) ')
+ACCESS_LINE = re.compile(r"\"(?P<method>[A-Z]+) (?P<path>\S+)\" (?P<status>\d{3})\b")
 
 
 @dataclass
@@ -41,6 +41,10 @@ class Visitor:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
+        if method == "POST":
+            # A browser's same-origin POST says where it comes from: public forms set no CSRF
+            # cookie and are checked by Origin (cms/core/security/csrf.py).
+            headers["Origin"] = f"http://{SITE_HOST}"
         if form is not None:
             body = urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -75,7 +79,8 @@ class Stack:
         return Visitor(self.port, f"127.0.0.{number}")
 
     def answers(self, method, path, *, total):
-        """The statuses each instance answered to `method path`, from its own access log.
+        """The statuses each instance answered to `method path`, from its own access log (staff
+        requests only: gunicorn logs no public request line, site/gunicorn.conf.py).
         gunicorn writes a line just after sending the response: wait for all `total` of them."""
         deadline = time.monotonic() + 10
         while True:
