@@ -115,7 +115,7 @@ lint: install
 # pip-audit needs per-version data this machine's package index does not serve: it then says how
 # many packages it could not audit, and fails only on a known vulnerability.
 audit: install
-	$(BIN)/bandit -r cms stories campaigns volunteering -c pyproject.toml -q
+	$(BIN)/bandit -r cms stories campaigns volunteering letters -c pyproject.toml -q
 	@out=$$(mktemp); $(BIN)/pip-audit --local --skip-editable --progress-spinner off >$$out 2>&1; status=$$?; \
 	grep -v "could not be audited" $$out; \
 	if grep -q "could not be audited" $$out; then \
