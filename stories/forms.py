@@ -183,6 +183,13 @@ class StorySubmissionForm(HumanCheckForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Cheap checks first, so a person with a wrong answer learns every other mistake at once.
+        if cleaned.get("credit") == CREDIT_PSEUDONYM and not cleaned.get("pseudonym"):
+            self.add_error(
+                "pseudonym", _("Please choose a pseudonym, or sign the story as anonymous.")
+            )
+        if cleaned.get("credit") != CREDIT_PSEUDONYM:
+            cleaned["pseudonym"] = ""
         if "captcha" in self.errors:
             # Photos are decoded only for someone who answered the challenge: junk must not
             # cost the server an image decode (the story form's refused budget, ratelimits.py).
@@ -198,12 +205,6 @@ class StorySubmissionForm(HumanCheckForm):
             alt = f"{name}_alt"
             if alt in cleaned:
                 cleaned[alt] = clean_line(cleaned[alt])
-        if cleaned.get("credit") == CREDIT_PSEUDONYM and not cleaned.get("pseudonym"):
-            self.add_error(
-                "pseudonym", _("Please choose a pseudonym, or sign the story as anonymous.")
-            )
-        if cleaned.get("credit") != CREDIT_PSEUDONYM:
-            cleaned["pseudonym"] = ""
         return cleaned
 
     def photos(self):
