@@ -2,7 +2,7 @@
 
 wagtail-localize's editor writes translated strings only (StringTranslation rows); it offers no
 way to send a translation to a workflow, and POSTing the normal edit view with `action-submit`
-is intercepted by localize (notes/wagtail8-facts.md). So the translator's "Submit for review"
+is intercepted by localize (docs/wagtail8-behaviour.md). So the translator's "Submit for review"
 builds the translated page in memory from the current strings, saves it as a *revision* (never
 into the live row: `Translation.save_target(publish=False)` would show unreviewed text to
 readers), and starts the page's workflow on that revision. The publisher approves exactly that

@@ -1,7 +1,7 @@
 """The state of every page × locale pair: missing, in progress (%), up to date, outdated since.
 
 wagtail-localize 1.14.5 records nothing when a source page is published again
-(notes/wagtail8-facts.md, "Knowing that a translation is outdated"), so "outdated" is computed:
+(docs/wagtail8-behaviour.md, "Knowing that a translation is outdated"), so "outdated" is computed:
 
 - the source page was published after its TranslationSource was last synced
   (`source.last_published_at > TranslationSource.last_updated_at`): its new text has not even
