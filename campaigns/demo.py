@@ -107,7 +107,7 @@ def ensure_snippets():
 
 
 def story_form_call_to_action(home):
-    """"Tell your story" opens the story form itself, not the story index. The stories section
+    """ "Tell your story" opens the story form itself, not the story index. The stories section
     is built before this one (INSTALLED_APPS order); the page chooser leads each reader to the
     form of their own language."""
     stories = home.get_children().filter(slug="stories").first()

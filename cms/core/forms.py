@@ -45,8 +45,7 @@ class HumanCheckForm(forms.Form):
         label=_("Anti-spam question"),
         help_text=_(
             # The challenge adds, subtracts or multiplies (CAPTCHA_CHALLENGE_FUNCT): not a "sum".
-            "Type the result of the calculation, in digits. "
-            "Reload the page for a new question."
+            "Type the result of the calculation, in digits. Reload the page for a new question."
         ),
         widget=SpokenCaptchaInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
         error_messages={"invalid": _("That answer is not right. Please try the new question.")},

@@ -129,7 +129,6 @@ class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
         context = {**self.get_context(request), "form": form}
         return _form_response(TemplateResponse(request, self.get_template(request), context))
 
-
     def serve_after_csrf_failure(self, request):
         """The form again, after the CSRF check refused a POST (cms/core/views.py): with what
         was typed, a new challenge, and a message saying what happened. Photos cannot be kept:
