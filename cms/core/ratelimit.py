@@ -44,7 +44,7 @@ from datetime import UTC, datetime
 SECRET_BYTES = 32
 # The environment variable gunicorn's master sets for its workers (site/gunicorn.conf.py). An
 # operator must not set it: /etc/polyphony/env is a file, and the secret must never be in one.
-HOST_SECRET_ENV = "POLYPHONY_RATE_LIMIT_HOST_SECRET"  # noqa: S105 - a name, not a secret
+HOST_SECRET_ENV = "POLYPHONY_RATE_LIMIT_HOST_SECRET"  # noqa: S105 - a name, not a secret  # nosec B105
 _SCOPE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _process_secret = secrets.token_bytes(SECRET_BYTES)
 
