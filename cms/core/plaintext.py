@@ -1,6 +1,6 @@
 """Plain text from the public, normalised so it carries only what the person wrote.
 
-Shared by the public forms of every content app (stories/privacy/text.py is the same code).
+Shared by the public forms of every content app (stories/privacy/text.py re-exports it).
 
 Story text is plain text and is always rendered escaped, so markup is harmless; what this removes
 is what a reader cannot see but a machine can: control characters and invisible formatting

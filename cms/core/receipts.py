@@ -1,7 +1,6 @@
 """Receipt codes: the only link between a contributor and what they sent (a story, a letter).
 
-Shared by every public form that hands out a receipt; stories/privacy/receipts.py is the same
-code (it can become a re-export of this module).
+Shared by every public form that hands out a receipt (stories/privacy/receipts.py re-exports it).
 
 A contributor gets a code once, right after submitting, and can later use it to see the state of
 their story. We never store the code, only a keyed hash of it (``receipt_digest``).

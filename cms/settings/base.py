@@ -286,7 +286,7 @@ STORY_RECEIPT_RATE_LIMIT_PER_ADDRESS = env_int("STORY_RECEIPT_RATE_LIMIT_PER_ADD
 STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE = env_int(
     "STORY_RECEIPT_RATE_LIMIT_GLOBAL_PER_MINUTE", 30
 )
-# HMAC key of receipt digests (stories/privacy/receipts.py); unset: derived from SECRET_KEY.
+# HMAC key of receipt digests (cms/core/receipts.py); unset: derived from SECRET_KEY.
 RECEIPT_HASH_KEY = env("RECEIPT_HASH_KEY") or None
 # Public uploads stay in memory, bounded, and never touch the disk (stories/uploads.py).
 STORY_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
