@@ -22,3 +22,7 @@ class CmsConfig(AppConfig):
         edge_cache.connect()
         fragments.connect()
         captcha_rows.connect()
+        # Publishing a source syncs its translations (cms/core/translation/memory.py).
+        from .translation import memory
+
+        memory.connect()

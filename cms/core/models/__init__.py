@@ -1,3 +1,6 @@
+# The translation memory's model lives with its code (cms/core/translation/); it is a cms model.
+from cms.core.translation.models import SourceChange
+
 from .pages import HomePage, IndexPage, StandardPage
 from .settings import SiteSettings
 from .tasks import ReviewTask, SecondPairOfEyesTask
@@ -7,6 +10,7 @@ __all__ = [
     "IndexPage",
     "ReviewTask",
     "SecondPairOfEyesTask",
+    "SourceChange",
     "SiteSettings",
     "StandardPage",
 ]

@@ -12,6 +12,9 @@ wagtail-localize 1.14.5 records nothing when a source page is published again
   readers of the translation still see the old version. (A sync with no new publication of the
   source changes nothing a reader would notice, so it does not count.)
 
+Publishing a source syncs it at once (memory.py), so the first case remains only when that sync
+failed or the page row changed without a publication; the second is the usual one.
+
 "Since" is the first publication of the source after the translation's basis (the sync or the
 translation's last publication, whichever is earlier), read from Wagtail's publish log; pages
 published without a log entry fall back to the timestamps above.

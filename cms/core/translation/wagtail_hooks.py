@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from . import actions, views
 from .access import can_view_report
 from .dashboard import add_queue_panel
 
@@ -20,6 +20,9 @@ def register_admin_urls():
     urls = [
         path("status/", views.report, name="report"),
         path("<int:translation_id>/submit/", views.submit, name="submit"),
+        path("<int:translation_id>/update/", actions.update_from_source, name="update"),
+        path("<int:translation_id>/stop/", actions.stop_translation, name="stop"),
+        path("approve/", actions.approve_many, name="approve_many"),
     ]
     # "Convert to alias page" is guarded in cms/core/wagtail_hooks.py for every page type.
     return [path("translation/", include((urls, "cms_translation")))]
