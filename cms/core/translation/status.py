@@ -45,9 +45,14 @@ NOT_SYNCED = "not_synced"
 IN_PROGRESS = "in_progress"
 UP_TO_DATE = "up_to_date"
 OUTDATED = "outdated"
+# The source says it may not be translated (a story without its contributor's consent).
+NOT_ALLOWED = "not_allowed"
 
 # States a translator still has work to do in (their dashboard queue).
 NEEDS_WORK = (OUTDATED, IN_PROGRESS)
+# What the report's "Needs work" filter shows: also what nobody has started yet.
+REPORT_NEEDS_WORK = (OUTDATED, IN_PROGRESS, MISSING)
+STATES = (SOURCE, UP_TO_DATE, IN_PROGRESS, OUTDATED, MISSING, NOT_SYNCED, ALIAS, NOT_ALLOWED)
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,25 @@ def source_pages():
         .exclude(Exists(is_translation))
         .order_by("path")
     )
+
+
+def translation_refusals(pages):
+    """{page pk: reason} for the pages whose type says they may not be translated now.
+
+    A page type opts in with a `translation_refusal()` method returning a reason or None
+    (StoryPage: live and consented); cms.core names no content app, so it asks the page."""
+    typed = {}
+    for page in pages:
+        model = page.specific_class
+        if model is not None and callable(getattr(model, "translation_refusal", None)):
+            typed.setdefault(model, []).append(page.pk)
+    refusals = {}
+    for model, pks in typed.items():
+        for page in model.objects.filter(pk__in=pks):
+            reason = page.translation_refusal()
+            if reason:
+                refusals[page.pk] = str(reason)
+    return refusals
 
 
 def is_translation(page):

@@ -1,13 +1,12 @@
-"""Admin views: the Translation status report, "Submit for review", and the alias guard."""
+"""Admin views: the rows of the Translation status report (the view is report.py) and "Submit for
+review"."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +16,6 @@ from wagtail_localize.models import Translation
 from . import status
 from .access import (
     can_start_translations,
-    can_view_report,
     editable_locale_ids,
     translator_languages,
 )
@@ -86,8 +84,9 @@ def _cell_link(cell, row, locale, editable, can_start):
     return None
 
 
-def build_rows(user, pages, locales):
-    cells = status.compute(pages, locales)
+def build_rows(user, pages, locales, cells=None):
+    if cells is None:
+        cells = status.compute(pages, locales)
     editable = editable_locale_ids(user)
     can_start = can_start_translations(user)
     rows = []
@@ -101,42 +100,6 @@ def build_rows(user, pages, locales):
         type_name = model._meta.verbose_name if model is not None else ""
         rows.append({"page": page, "type": type_name, "cells": row_cells})
     return rows
-
-
-def report(request):
-    """Translation status: rows are source pages, columns are locales (GET filters)."""
-    if not can_view_report(request.user):
-        raise PermissionDenied
-    locales = ordered_locales()
-    languages = translator_languages(request.user)
-    selected_locale, columns = _selected_locales(request, locales, languages)
-
-    rows = visible_source_pages(request.user)
-    type_choices = _type_choices(rows)
-    selected_type = request.GET.get("type", "")
-    if selected_type.isdigit() and int(selected_type) in {pk for pk, _name in type_choices}:
-        rows = rows.filter(content_type_id=int(selected_type))
-    else:
-        selected_type = ""
-
-    paginator = Paginator(rows.select_related("locale"), PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("p"))
-    return TemplateResponse(
-        request,
-        "cms/translation/report.html",
-        {
-            "page_title": _("Translation status"),
-            "header_icon": "site",
-            "columns": columns,
-            "locales": locales,
-            "selected_locale": selected_locale,
-            "type_choices": type_choices,
-            "selected_type": selected_type,
-            "rows": build_rows(request.user, list(page_obj.object_list), columns),
-            "page_obj": page_obj,
-            "ALL": ALL,
-        },
-    )
 
 
 @require_POST

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import actions, views
+from . import actions, report, views
 from .access import can_view_report
 from .dashboard import add_queue_panel
 
@@ -18,7 +18,7 @@ hooks.register("construct_homepage_panels", add_queue_panel)
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [
-        path("status/", views.report, name="report"),
+        path("status/", report.report, name="report"),
         path("<int:translation_id>/submit/", views.submit, name="submit"),
         path("<int:translation_id>/update/", actions.update_from_source, name="update"),
         path("<int:translation_id>/stop/", actions.stop_translation, name="stop"),

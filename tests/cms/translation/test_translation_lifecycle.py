@@ -90,7 +90,7 @@ def test_translation_goes_live_only_through_review_and_then_shows_outdated(world
     report = read_report(publisher_client.get(REPORT_URL, {"locale": "ru"}))
     state, text, link = report.cells[source.pk, "ru"]
     assert state == "outdated"
-    assert text.startswith("Outdated since")
+    assert text.startswith("▲ Outdated since"), "a shape and words, not colour alone"
     assert link == f"/admin/pages/{ru_page.pk}/edit/"
     assert report.columns == ["ru"]
 

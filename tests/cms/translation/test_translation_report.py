@@ -57,9 +57,9 @@ def test_cells_say_missing_in_progress_up_to_date_and_outdated(
     assert report.columns == ["en", "ru", "uk", "de", "fr", "cs"]
     cells = {language: report.cells[source.pk, language] for language in report.columns}
     assert cells["en"][0] == "source"
-    assert cells["ru"][:2] == ("up_to_date", "Up to date")
-    assert cells["uk"][:2] == ("in_progress", "In progress (33%)")
-    assert cells["de"][:2] == ("missing", "Missing")
+    assert cells["ru"][:2] == ("up_to_date", "● Up to date")
+    assert cells["uk"][:2] == ("in_progress", "◐ In progress (33%)")
+    assert cells["de"][:2] == ("missing", "○ Missing")
     # A publisher is offered "Translate this page" with the language chosen.
     assert cells["de"][2] == f"/admin/localize/submit/page/{source.pk}/?select_locale=de"
 
