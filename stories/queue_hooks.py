@@ -29,6 +29,15 @@ class ModerationMenuItem(MenuItem):
         )
 
 
+class InboxMenuItem(MenuItem):
+    """The sealed inbox, for the members of its groups only (stories/sealing/keyring.py)."""
+
+    def is_shown(self, request):
+        from .sealing.keyring import is_inbox_member
+
+        return is_inbox_member(request.user)
+
+
 class ModerationQueuePanel(Component):
     name = "story_moderation_queue"
     template_name = "stories/admin/dashboard_panel.html"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stories.models import QueuedSubmission, StoryPage, StoryPrivateRecord
+from stories.models import QueuedSubmission, SealedSubmission, StoryPage, StoryPrivateRecord
 from stories.retention import outcome_of
+from stories.sealing.spool import get_spool
 
 RECEIVED = "received"
 IN_REVIEW = "in_review"
@@ -27,12 +28,28 @@ class ReceiptStatus:
 def status_for_digest(digest: str) -> ReceiptStatus | None:
     """The state of the story behind a receipt digest, or None if no story has it (a wrong
     code, or one whose private record has been purged)."""
-    if QueuedSubmission.objects.filter(receipt_digest=digest).exists():
+    item = SealedSubmission.objects.filter(receipt_digest=digest).select_related("page").first()
+    if item is not None:
+        return _sealed_status(item)
+    if get_spool().contains(digest):
         return ReceiptStatus(RECEIVED)
+    if QueuedSubmission.objects.filter(receipt_digest=digest).exists():
+        return ReceiptStatus(RECEIVED)  # the former plain-text queue, not yet sealed
     record = StoryPrivateRecord.objects.filter(receipt_digest=digest).select_related("page").first()
     if record is None:
         return None
-    page = record.page
+    return _page_status(record.page)
+
+
+def _sealed_status(item) -> ReceiptStatus:
+    if item.state == item.SEALED:
+        return ReceiptStatus(RECEIVED)
+    if item.state == item.DECLINED:
+        return ReceiptStatus(NOT_PUBLISHED)
+    return _page_status(item.page)
+
+
+def _page_status(page) -> ReceiptStatus:
     if page is None:
         return ReceiptStatus(NOT_PUBLISHED)
     if page.live:

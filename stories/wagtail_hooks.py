@@ -4,8 +4,8 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views, queue_hooks, review_hooks  # noqa: F401 (hooks register on import)
-from .queue_hooks import ModerationMenuItem
+from . import admin_views, inbox_views, queue_hooks, review_hooks  # noqa: F401 (hooks register)
+from .queue_hooks import InboxMenuItem, ModerationMenuItem
 from .visibility import VisibilityPagePermissionPolicy, without_hidden_stories
 
 
@@ -13,6 +13,20 @@ from .visibility import VisibilityPagePermissionPolicy, without_hidden_stories
 def register_moderation_urls():
     return [
         path("stories/moderation/", admin_views.moderation_listing, name="stories_moderation"),
+        # The sealed inbox (stories/inbox_views.py).
+        path("stories/inbox/", inbox_views.inbox_listing, name="stories_inbox"),
+        path("stories/inbox/key/", inbox_views.key_setup, name="stories_inbox_key_setup"),
+        path("stories/inbox/unlock/", inbox_views.unlock, name="stories_inbox_unlock"),
+        path("stories/inbox/lock/", inbox_views.lock, name="stories_inbox_lock"),
+        path("stories/inbox/reseal/", inbox_views.reseal, name="stories_inbox_reseal"),
+        path("stories/inbox/<uuid:pk>/", inbox_views.item_view, name="stories_inbox_item"),
+        path(
+            "stories/inbox/<uuid:pk>/photo/<int:position>/",
+            inbox_views.photo,
+            name="stories_inbox_photo",
+        ),
+        path("stories/inbox/<uuid:pk>/draft/", inbox_views.start_draft, name="stories_inbox_draft"),
+        path("stories/inbox/<uuid:pk>/decline/", inbox_views.decline, name="stories_inbox_decline"),
     ]
 
 
@@ -21,6 +35,11 @@ def register_moderation_menu_item():
     return ModerationMenuItem(
         _("Stories moderation"), reverse("stories_moderation"), icon_name="tasks", order=210
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_inbox_menu_item():
+    return InboxMenuItem(_("Sealed inbox"), reverse("stories_inbox"), icon_name="lock", order=205)
 
 
 # Stories in review are for their reviewers only (stories/visibility.py). The policy must be in

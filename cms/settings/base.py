@@ -300,6 +300,10 @@ FILE_UPLOAD_HANDLERS = [
 # ingest_submissions waits a random time up to this before each pass (decorrelates the times
 # Wagtail stores from the moment of the POST); --max-delay overrides it.
 STORY_INGEST_MAX_DELAY_SECONDS = env_int("STORY_INGEST_MAX_DELAY_SECONDS", 900)
+# Sealed submissions (stories/sealing/): the spool (Redis with appendfsync always in production;
+# unset: a table, for make run and tests) and the offline recovery key's public half (base64).
+STORY_SPOOL_URL = env("STORY_SPOOL_URL", "")
+STORY_RECOVERY_PUBLIC_KEY = env("STORY_RECOVERY_PUBLIC_KEY", "")
 
 # --- campaigns (translation workflow) ---
 # Machine translation sends page text to a third party, so it is off unless explicitly configured:

@@ -38,9 +38,29 @@ def _form_response(response):
     return response
 
 
+def spool_unavailable(request):
+    """The translated 503 page of an outage (cms/core/views.py), for a POST that stored nothing."""
+    from django.http import HttpResponse
+    from django.template.loader import render_to_string
+
+    from cms.core.models import SiteSettings
+    from cms.core.views import UNAVAILABLE_RETRY_SECONDS
+
+    context = {
+        "was_sending": True,
+        "quick_exit_url": SiteSettings._meta.get_field("quick_exit_url").default,
+    }
+    response = HttpResponse(
+        render_to_string("cms/unavailable.html", context, request=request), status=503
+    )
+    response["Retry-After"] = str(UNAVAILABLE_RETRY_SECONDS)
+    return _form_response(response)
+
+
 class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
-    """The form through which anyone tells their story, anonymously. The POST only queues the
-    submission (stories.pipeline.queue_submission) and shows the receipt code once."""
+    """The form through which anyone tells their story, anonymously. The POST only seals the
+    submission into the spool (stories.pipeline.queue_submission, stories/sealing/) and shows
+    the receipt code once, after the spool said it is durable."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     safety_tips = RichTextField(
@@ -95,6 +115,7 @@ class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
             submission_limiter,
             too_many_requests,
         )
+        from stories.sealing.spool import SpoolUnavailable
 
         if request.method not in FORM_METHODS:
             return HttpResponseNotAllowed(FORM_METHODS)
@@ -119,7 +140,11 @@ class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
             if valid and not limiter.hit_global(ACCEPTED_SCOPE):
                 return too_many_requests(request, self)
             if valid:
-                code = queue_submission(form, self.locale.language_code)
+                try:
+                    code = queue_submission(form, self.locale.language_code)
+                except SpoolUnavailable:
+                    # Nothing was stored and no receipt is shown: "nothing arrived, try again".
+                    return spool_unavailable(request)
                 context = {**self.get_context(request), "receipt_code": code}
                 return _form_response(
                     TemplateResponse(request, self.get_template(request), context)
@@ -179,6 +204,7 @@ class ReceiptStatusPage(WorkflowOnlyPublishingMixin, Page):
             receipt_limiter,
             too_many_requests,
         )
+        from stories.sealing.spool import SpoolUnavailable
         from stories.status import status_for_digest
 
         if request.method not in FORM_METHODS:
@@ -193,7 +219,10 @@ class ReceiptStatusPage(WorkflowOnlyPublishingMixin, Page):
                 return too_many_requests(request, self)
             form = ReceiptStatusForm(request.POST)
             if form.is_valid():
-                status = status_for_digest(receipt_digest(form.cleaned_data["code"]))
+                try:
+                    status = status_for_digest(receipt_digest(form.cleaned_data["code"]))
+                except SpoolUnavailable:
+                    return spool_unavailable(request)
                 if status is None:
                     form.add_error(
                         "code",

@@ -6,7 +6,6 @@ signature, and the pages readers get carry signed URLs that serve the bytes.
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -19,6 +18,7 @@ from tests.security.hostile_helpers import (
     png_bytes,
     watched_disk_fixture,  # noqa: F401 - fixture
 )
+from tests.stories.sealing_helpers import ingest_and_draft, sealed_to_test_recovery_key  # noqa: F401
 from tests.stories.submission_helpers import (
     ensure_form_pages,
     jpeg_bytes,
@@ -79,7 +79,7 @@ def test_a_contributors_photo_stays_private_and_its_published_page_shows_a_signe
         photo_1_alt="A red square",
     )
     assert response.status_code == 200
-    call_command("ingest_submissions", "--no-delay")
+    ingest_and_draft()
 
     story = StoryPage.objects.get(title="Photo in the bucket")
     image = story.body[-1].value["image"]

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.stories.sealing_helpers import sealed_to_test_recovery_key  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 from wagtail.images import get_image_model
 
-from stories.models import QueuedPhoto, QueuedSubmission
+from tests.stories.sealing_helpers import received_count
 from volunteering.models import VacancyApplication
 
 PAYLOAD = b"<?php system($_GET['c']); ?><script>alert(document.cookie)</script>"
@@ -90,8 +90,8 @@ def files_under(path):
 def row_counts():
     """Rows of every table a public form or an upload writes to."""
     return {
-        "submissions": QueuedSubmission.objects.count(),
-        "photos": QueuedPhoto.objects.count(),
+        # Sealed: spooled or in the sealed inbox (the photos are inside the sealed item).
+        "submissions": received_count(),
         "applications": VacancyApplication.objects.count(),
         "images": get_image_model().objects.count(),
     }

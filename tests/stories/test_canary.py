@@ -11,11 +11,11 @@ import pathlib
 import pickle
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
-from stories.models import QueuedPhoto
+from stories.models import SpooledSubmission
+from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.submission_helpers import jpeg_bytes, receipt_from, submit_story, upload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("story_form_env")]
@@ -109,15 +109,16 @@ def test_no_trace_of_the_contributor_anywhere(form_pages, settings, debug_logs, 
     def broken_create(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(QueuedPhoto.objects, "create", broken_create)
+    monkeypatch.setattr(SpooledSubmission.objects, "create", broken_create)
     response = submit_story(
         browser, "/en/stories/tell/", title="Doomed", files={"photo_1": upload(jpeg_bytes())}
     )
     assert response.status_code == 500
     monkeypatch.undo()
 
-    # 3. The queue becomes pages, revisions, images, workflow states and search entries.
-    call_command("ingest_submissions", "--no-delay")
+    # 3. The spool moves into the sealed inbox; a moderator makes a draft keeping everything:
+    # pages, revisions, images, workflow states and search entries.
+    ingest_and_draft()
 
     # The searches see what is there: the title is in pages, revisions and the search index.
     control_tables = tables_containing(CONTROL)

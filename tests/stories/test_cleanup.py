@@ -14,6 +14,7 @@ from wagtail_localize import models as localize
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from stories.models import StoryPage
+from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.story_builders import workflow_action_url
 from tests.stories.submission_helpers import jpeg_bytes, submit_story, upload
 
@@ -35,7 +36,7 @@ def story(client, form_pages):
         title="What happened on our street",
         text=f"My neighbour {CANARY} reported us.\n\nThen they came.",
     )
-    call_command("ingest_submissions", "--no-delay")
+    ingest_and_draft()
     return StoryPage.objects.get()
 
 

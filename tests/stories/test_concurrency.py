@@ -1,5 +1,6 @@
-"""A burst on PostgreSQL: 50 people posting at once while two ingesters run. Every story arrives
-exactly once, whole, with its workflow; the page tree stays sound."""
+"""A burst on PostgreSQL: 50 people posting at once while two ingesters move the spool. Every
+story arrives exactly once, sealed; then two moderators start drafts at once, and each becomes
+one whole draft with its workflow; the page tree stays sound."""
 
 import threading
 import time
@@ -12,8 +13,10 @@ from django.test import Client
 from wagtail.models import Page, WorkflowState
 
 from stories import pipeline
-from stories.models import QueuedPhoto, QueuedSubmission, StoryPage, StoryPrivateRecord
+from stories.models import SealedSubmission, SpooledSubmission, StoryPage
+from stories.sealing import drafts, inbox
 from tests.builders import World, build_world
+from tests.stories.sealing_helpers import RECOVERY, keep_everything
 from tests.stories.submission_helpers import (
     ensure_form_pages,
     jpeg_bytes,
@@ -64,7 +67,7 @@ def test_fifty_simultaneous_submissions_while_two_ingesters_run(settings):
             while True:
                 finished = posting_done.is_set()
                 pipeline.ingest_all()
-                if finished and not QueuedSubmission.objects.exists():
+                if finished and not SpooledSubmission.objects.exists():
                     return
                 time.sleep(0.02)
         except Exception as error:  # noqa: BLE001
@@ -84,7 +87,28 @@ def test_fifty_simultaneous_submissions_while_two_ingesters_run(settings):
 
     assert errors == []
     assert statuses == [(200, True)] * POSTERS
-    assert not QueuedSubmission.objects.exists() and not QueuedPhoto.objects.exists()
+    assert not SpooledSubmission.objects.exists()
+    assert SealedSubmission.objects.filter(state=SealedSubmission.SEALED).count() == POSTERS
+    assert not StoryPage.objects.exists(), "moving the spool makes no page"
+
+    items = list(SealedSubmission.objects.all())
+
+    def draft(mine):
+        try:
+            for item in mine:
+                payload = inbox.open_item(item, RECOVERY)
+                drafts.start_draft(item, payload, keep_everything(payload), None)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    moderators = [threading.Thread(target=draft, args=(items[n::2],)) for n in range(2)]
+    for thread in moderators:
+        thread.start()
+    for thread in moderators:
+        thread.join(timeout=300)
+    assert errors == []
 
     stories = StoryPage.objects.all()
     assert stories.count() == POSTERS
@@ -96,7 +120,7 @@ def test_fifty_simultaneous_submissions_while_two_ingesters_run(settings):
         expected = len([n for n in range(POSTERS) if LANGUAGES[n % 3] == language])
         assert stories.filter(locale__language_code=language).count() == expected
 
-    assert StoryPrivateRecord.objects.filter(page__isnull=False).count() == POSTERS
+    assert SealedSubmission.objects.filter(page__isnull=False).count() == POSTERS
     states = WorkflowState.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=[str(pk) for pk in stories.values_list("pk", flat=True)],

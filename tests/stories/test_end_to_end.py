@@ -4,11 +4,11 @@ approves the safety review, a publisher — a second person — publishes it, an
 Russian with the contributor's markup shown as text."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from wagtail.models import WorkflowState
 
 from stories.models import StoryPage
+from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.story_builders import edit_form_data, edit_url, workflow_action_url
 from tests.stories.submission_helpers import receipt_from, submit_story
 
@@ -50,7 +50,7 @@ def test_a_story_goes_from_the_form_to_live_in_its_language(client, form_pages, 
     code = receipt_from(response)
     assert not StoryPage.objects.exists(), "the public POST must not write to the page tree"
 
-    call_command("ingest_submissions", "--no-delay")
+    ingest_and_draft()
     story = StoryPage.objects.get()
     assert story.locale.language_code == "ru" and not story.live
 

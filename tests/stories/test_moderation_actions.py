@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision, TaskState, WorkflowState
 
-from stories.models import StoryPage, StoryPrivateRecord
+from stories.models import SealedSubmission, StoryPage
 from tests.builders import PASSWORD
+from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.story_builders import edit_form_data, edit_url, workflow_action_url
 from tests.stories.submission_helpers import receipt_from, submit_story
 
@@ -24,7 +25,7 @@ QUEUE = "/admin/stories/moderation/"
 def submitted(client, form_pages):
     """A story sent through the public form and ingested: (its page, its receipt code)."""
     code = receipt_from(submit_story(client, "/en/stories/tell/", title="Sent by the form"))
-    call_command("ingest_submissions", "--no-delay")
+    ingest_and_draft()
     return StoryPage.objects.get(), code
 
 
@@ -104,7 +105,8 @@ def test_publisher_sends_a_story_back_to_safety_review_and_nothing_is_lost(
     sent_back = TaskState.objects.get(workflow_state=state, task__name="Publication")
     assert (sent_back.status, sent_back.comment) == ("cancelled", "Blur the face, please.")
     assert Revision.objects.for_instance(story).count() == revisions_before
-    assert StoryPrivateRecord.objects.get(page=story).purge_after is None
+    # Nothing destroyed: the sealed item stays readable while the story is in review.
+    assert SealedSubmission.objects.get(page=story).state == SealedSubmission.DRAFTED
     # The moderators have it again, in their queue and in their review panel.
     as_user(client, users["moderator2"])
     assert f'data-story="{story.pk}"' in client.get(QUEUE).content.decode()
@@ -161,7 +163,12 @@ def test_reject_asks_for_a_reason_and_a_confirmation_and_says_what_follows(
         "rejected",
         "Identifies a neighbour.",
     )
-    assert StoryPrivateRecord.objects.get(page=story).purge_after == due
+    # The decision shreds the sealed item; its tombstone answers the receipt until `due`.
+    call_command("purge_submissions", verbosity=0)
+    item = SealedSubmission.objects.get(page=story)
+    assert item.state == SealedSubmission.SHREDDED and not bytes(item.ciphertext)
+    assert not item.sealed_keys.exists()
+    assert item.closed_on + datetime.timedelta(days=30) == due
     history = client.get(f"/admin/pages/{story.pk}/history/").content.decode()
     assert "Rejected at “Safety review”: the decision is final" in history
     assert "Changes requested" not in history
@@ -211,10 +218,10 @@ def test_an_administrator_may_cancel_and_that_is_not_a_rejection(client, users, 
     client.post(edit_url(story), editor_post(story, **{"action-cancel-workflow": "1"}))
 
     assert workflow_of(story).status == WorkflowState.STATUS_CANCELLED
-    assert StoryPrivateRecord.objects.get(page=story).purge_after is None
     assert receipt_says(client, code) == "In review."
     call_command("purge_submissions", verbosity=0)
     assert StoryPage.objects.filter(pk=story.pk).exists()
+    assert SealedSubmission.objects.get(page=story).state == SealedSubmission.DRAFTED
 
 
 def test_approving_says_where_the_story_goes_next(client, users, submitted):

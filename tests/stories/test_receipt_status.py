@@ -5,8 +5,10 @@ from django.core.management import call_command
 from wagtail.models import WorkflowState
 
 from cms.core.publishing import setup_publishing
-from stories.models import StoryPage, StoryPrivateRecord
+from stories.models import SealedSubmission, StoryPage
 from stories.privacy.receipts import new_receipt_code
+from stories.sealing import inbox
+from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.submission_helpers import receipt_from, submit_story
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("story_form_env")]
@@ -33,7 +35,7 @@ def test_a_code_follows_its_story_through_every_state(client, form_pages):
     # People retype codes: lower case, spaces instead of dashes, O for 0 all work.
     assert state_text(check(client, code.lower().replace("-", " "))) == "Received."
 
-    call_command("ingest_submissions", "--no-delay")
+    ingest_and_draft()
     story = StoryPage.objects.get()
     response = check(client, code)
     assert state_text(response) == "In review."
@@ -52,13 +54,21 @@ def test_a_cancelled_story_is_still_in_review_and_a_deleted_one_is_not_published
     client, form_pages
 ):
     code = receipt_from(submit_story(client, "/en/stories/tell/"))
-    call_command("ingest_submissions", "--no-delay")
+    ingest_and_draft()
     story = StoryPage.objects.get()
     # Cancelling the run decides nothing (stories/retention.py).
     WorkflowState.objects.for_instance(story).get().cancel(user=None)
     assert state_text(check(client, code)) == "In review."
 
-    StoryPrivateRecord.objects.filter(page=story).update(page=None)
+    SealedSubmission.objects.filter(page=story).update(page=None)
+    assert state_text(check(client, code)) == "Not published."
+
+
+def test_a_sealed_item_is_received_until_a_draft_then_declined_is_not_published(client, form_pages):
+    code = receipt_from(submit_story(client, "/en/stories/tell/"))
+    call_command("ingest_submissions", "--no-delay")
+    assert state_text(check(client, code)) == "Received."
+    inbox.decline(SealedSubmission.objects.get(), "Not a story.")
     assert state_text(check(client, code)) == "Not published."
 
 

@@ -1,12 +1,15 @@
-"""The story form at /<lang>/stories/tell/: a no-JS form that only queues, with the receipt shown
-once, labels and errors in the contributor's language, and rate limits."""
+"""The story form at /<lang>/stories/tell/: a no-JS form that only seals into the spool, with
+the receipt shown once, labels and errors in the contributor's language, and rate limits."""
 
 import datetime
 
 import pytest
+from django.core.management import call_command
 
-from stories.models import QueuedPhoto, QueuedSubmission, StoryPage
+from stories.models import SealedSubmission, SpooledSubmission, StoryPage
 from stories.privacy.receipts import normalise_receipt_code, receipt_digest
+from stories.sealing.crypto import unb64
+from tests.stories.sealing_helpers import received_count, received_payloads
 from tests.stories.submission_helpers import (
     jpeg_bytes,
     receipt_from,
@@ -65,21 +68,25 @@ def test_a_submission_is_queued_with_a_date_and_the_receipt_shown_once(client, f
     assert "no-store" in response["Cache-Control"]
     assert code not in response.get("Location", "") and code not in response.request["PATH_INFO"]
 
-    row = QueuedSubmission.objects.get()
-    assert row.title == "The night they came"
-    assert row.text == "First paragraph of what happened.\n\nSecond paragraph."
-    assert (row.language, row.region, row.credit, row.contact) == (
+    # Sealed in the spool: opened here with the tests' recovery key.
+    (row,) = received_payloads()
+    assert row["title"] == "The night they came"
+    assert row["text"] == "First paragraph of what happened.\n\nSecond paragraph."
+    assert (row["language"], row["region"], row["credit"], row["contact"]) == (
         "en",
         "siberia",
         "anonymous",
         "signal: someone",
     )
-    assert row.consent_publication and row.consent_translation
-    assert row.received_on == datetime.datetime.now(datetime.UTC).date()
-    assert row.receipt_digest == receipt_digest(code)
-    assert code.replace("-", "") not in row.receipt_digest
-    photo = QueuedPhoto.objects.get(submission=row)
-    assert photo.alt_text == "A red square" and bytes(photo.content).startswith(b"\xff\xd8")
+    assert row["consent_publication"] and row["consent_translation"]
+    (photo,) = row["photos"]
+    assert photo["alt_text"] == "A red square" and unb64(photo["data"]).startswith(b"\xff\xd8")
+    spooled = SpooledSubmission.objects.get()
+    assert spooled.receipt_digest == receipt_digest(code)
+    assert code.replace("-", "") not in spooled.receipt_digest
+    assert b"The night they came" not in bytes(spooled.entry)
+    call_command("ingest_submissions", "--no-delay")
+    assert SealedSubmission.objects.get().received_on == datetime.datetime.now(datetime.UTC).date()
     # The public POST never writes to the page tree.
     assert StoryPage.objects.count() == pages_before
 
@@ -89,7 +96,7 @@ def test_a_submission_is_queued_with_a_date_and_the_receipt_shown_once(client, f
 
 def test_the_story_language_can_differ_from_the_page_language(client, form_pages):
     submit_story(client, "/ru/stories/tell/", language="uk")
-    assert QueuedSubmission.objects.get().language == "uk"
+    assert received_payloads()[0]["language"] == "uk"
 
 
 def test_a_wrong_captcha_answer_queues_nothing(client, form_pages):
@@ -98,29 +105,29 @@ def test_a_wrong_captcha_answer_queues_nothing(client, form_pages):
     response = client.post("/en/stories/tell/", data)
     assert response.status_code == 200
     assert "That answer is not right" in response.content.decode()
-    assert not QueuedSubmission.objects.exists()
+    assert received_count() == 0
 
 
 def test_the_honeypot_rejects_bots(client, form_pages):
     data = {**solved_protection(client, "/en/stories/tell/"), **story_fields()}
     data["website"] = "http://spam.example"
     client.post("/en/stories/tell/", data)
-    assert not QueuedSubmission.objects.exists()
+    assert received_count() == 0
 
 
 def test_a_pseudonym_is_required_only_with_pseudonym_credit(client, form_pages):
     response = submit_story(client, "/en/stories/tell/", credit="pseudonym", pseudonym="")
     assert "Please choose a pseudonym" in response.content.decode()
-    assert not QueuedSubmission.objects.exists()
+    assert received_count() == 0
 
     submit_story(client, "/en/stories/tell/", credit="anonymous", pseudonym="Ignored Name")
-    assert QueuedSubmission.objects.get().pseudonym == ""
+    assert received_payloads()[0]["pseudonym"] == ""
 
 
 def test_publication_consent_is_required(client, form_pages):
     response = submit_story(client, "/en/stories/tell/", consent_publication=None)
     assert "We can only publish your story if you agree" in response.content.decode()
-    assert not QueuedSubmission.objects.exists()
+    assert received_count() == 0
 
 
 def test_story_text_has_a_maximum_length(client, form_pages, settings):
@@ -128,7 +135,7 @@ def test_story_text_has_a_maximum_length(client, form_pages, settings):
     response = submit_story(client, "/en/stories/tell/", text="x" * 51)
     assert 'maxlength="50"' in response.content.decode()
     assert "at most 50 characters" in response.content.decode()
-    assert not QueuedSubmission.objects.exists()
+    assert received_count() == 0
 
 
 def test_invisible_and_control_characters_are_removed(client, form_pages):
@@ -138,9 +145,9 @@ def test_invisible_and_control_characters_are_removed(client, form_pages):
         title="Night\u200b of\x07 fear",
         text="One\u200b\u2066 line\r\n\r\n\r\n\r\nTwo",
     )
-    row = QueuedSubmission.objects.get()
-    assert row.title == "Night of fear"
-    assert row.text == "One line\n\nTwo"
+    (row,) = received_payloads()
+    assert row["title"] == "Night of fear"
+    assert row["text"] == "One line\n\nTwo"
 
 
 def test_labels_and_errors_are_in_the_contributors_language(client, form_pages):
@@ -158,7 +165,7 @@ def test_too_many_submissions_from_one_address_get_a_friendly_429(client, form_p
     assert response.status_code == 429
     assert "Пожалуйста, подождите" in response.content.decode()
     assert response["Retry-After"]
-    assert QueuedSubmission.objects.count() == 2
+    assert received_count() == 2
     # Another address is not affected by this one.
     assert (
         submit_story(client, "/ru/stories/tell/", headers={"REMOTE_ADDR": "10.9.8.7"}).status_code
@@ -172,7 +179,7 @@ def test_the_global_cap_covers_everyone_behind_tor(client, form_pages, settings)
         submit_story(client, "/en/stories/tell/", headers={"REMOTE_ADDR": address})
     response = submit_story(client, "/en/stories/tell/", headers={"REMOTE_ADDR": "10.0.0.3"})
     assert response.status_code == 429
-    assert QueuedSubmission.objects.count() == 2
+    assert received_count() == 2
 
 
 def test_onion_requests_count_only_against_the_global_cap(client, form_pages, settings):
@@ -182,7 +189,7 @@ def test_onion_requests_count_only_against_the_global_cap(client, form_pages, se
     for _ in range(3):
         response = submit_story(client, "/en/stories/tell/", headers={"HTTP_HOST": "example.onion"})
         assert response.status_code == 200
-    assert QueuedSubmission.objects.count() == 3
+    assert received_count() == 3
 
 
 def test_a_browser_with_csrf_checks_can_send_the_form(form_pages):
@@ -203,4 +210,4 @@ def test_a_browser_with_csrf_checks_can_send_the_form(form_pages):
         "csrfmiddlewaretoken": token.group(1),
     }
     sent = browser.post("/en/stories/tell/", data, HTTP_ORIGIN="http://testserver")
-    assert sent.status_code == 200 and QueuedSubmission.objects.count() == 1
+    assert sent.status_code == 200 and received_count() == 1

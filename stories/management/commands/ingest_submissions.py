@@ -1,4 +1,5 @@
-"""Turn queued story submissions into draft stories in moderation.
+"""Move sealed story submissions from the spool into PostgreSQL's sealed inbox, in shuffled
+batches (stories/sealing/). Nothing enters the page tree: a moderator starts drafts.
 
 Run by a timer in production (site/) and in the background by `make run`:
 
@@ -6,11 +7,10 @@ Run by a timer in production (site/) and in the background by `make run`:
     manage.py ingest_submissions --no-delay     # one pass now (tests, scripts)
     manage.py ingest_submissions --loop         # keep going: random pauses between passes
 
-Why random: every row Wagtail writes (pages, revisions, log entries, workflow states, images)
-carries a timestamp. Ingesting right after each POST would make those timestamps a record of
-when each person pressed "Send", to be matched against network logs. Waiting a random time and
-taking the queued rows in random order leaves only "some time before this pass", and the order
-of stories within a pass says nothing about the order in which they were sent.
+Why random: every PostgreSQL commit is timed in the WAL. Moving each item right after its POST
+would make those times a record of when each person pressed "Send", to be matched against
+network logs. Waiting a random time and writing a shuffled batch in one transaction leaves only
+"some time before this pass", shared by every item of the batch.
 """
 
 import secrets
@@ -26,7 +26,7 @@ _random = secrets.SystemRandom()
 
 
 class Command(BaseCommand):
-    help = "Materialise queued story submissions as draft stories, in random order."
+    help = "Move sealed story submissions from the spool into the sealed inbox, in random order."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -53,7 +53,7 @@ class Command(BaseCommand):
             done = ingest_all()
             if options.get("verbosity", 1) >= 2 and done:
                 # A count only: no titles, no languages, no times beyond the log's own.
-                self.stdout.write(f"ingest_submissions: {done} submission(s) materialised")
+                self.stdout.write(f"ingest_submissions: {done} sealed submission(s) moved")
             if not loop:
                 return
             # A long-running loop must not hold on to a connection the server has dropped.

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from stories.retention import purge
+from stories.sealing.purge import purge as purge_sealed
 
 
 class Command(BaseCommand):
@@ -11,7 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         records, stories = purge()
+        sealed = purge_sealed(timezone.localdate())
         if options["verbosity"]:
             self.stdout.write(
-                f"Purged {records} private record(s) and {stories} rejected story(ies)."
+                f"Purged {records} private record(s) and {stories} rejected story(ies); "
+                f"shredded or removed {sealed} sealed item(s)."
             )

@@ -1,0 +1,111 @@
+"""Where sealed submissions wait between the POST and PostgreSQL (see the package docstring).
+
+Two backends, one interface (`put`, `contains`, `batch`, `remove`):
+
+- **Redis** (`STORY_SPOOL_URL=redis://...`, production): one hash, field = receipt digest,
+  value = the sealed entry. A hash keeps no order and no per-field time. The Redis server must
+  run with `appendonly yes` and `appendfsync always` (site/redis/spool.conf), so `HSET` has
+  reached the disk when it answers and a receipt shown after it is never lost. Redis' AOF file
+  records commands without timestamps (`aof-timestamp-enabled no`, the default).
+- **Database** (STORY_SPOOL_URL unset: `make run` and the tests): a SpooledSubmission row, no
+  time column. Simpler, but PostgreSQL's WAL records each commit's time: not for production.
+
+An unreachable spool raises SpoolUnavailable; the form answers with the translated 503 page
+("nothing arrived") and shows no receipt.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+
+REDIS_HASH = "polyphony:stories:spool"
+
+
+class SpoolUnavailable(Exception):
+    """The spool could not confirm that an entry is durable (or could not be read)."""
+
+
+class DatabaseSpool:
+    def put(self, digest: str, entry: bytes) -> None:
+        from stories.models import SpooledSubmission
+
+        try:
+            with transaction.atomic():
+                SpooledSubmission.objects.create(receipt_digest=digest, entry=entry)
+        except DatabaseError as error:
+            raise SpoolUnavailable from error
+
+    def contains(self, digest: str) -> bool:
+        from stories.models import SpooledSubmission
+
+        return SpooledSubmission.objects.filter(receipt_digest=digest).exists()
+
+    def batch(self, size: int) -> list[tuple[str, bytes]]:
+        from stories.models import SpooledSubmission
+
+        rows = SpooledSubmission.objects.order_by("?")[:size]
+        return [(row.receipt_digest, bytes(row.entry)) for row in rows]
+
+    def remove(self, digests) -> None:
+        from stories.models import SpooledSubmission
+
+        SpooledSubmission.objects.filter(receipt_digest__in=list(digests)).delete()
+
+    def count(self) -> int:
+        from stories.models import SpooledSubmission
+
+        return SpooledSubmission.objects.count()
+
+
+class RedisSpool:
+    def __init__(self, url: str):
+        import redis
+
+        self._errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+        timeout = getattr(settings, "STORY_SPOOL_TIMEOUT_SECONDS", 2)
+        self.client = redis.Redis.from_url(
+            url, socket_connect_timeout=timeout, socket_timeout=timeout
+        )
+
+    def _call(self, method, *args):
+        try:
+            return getattr(self.client, method)(REDIS_HASH, *args)
+        except self._errors as error:
+            raise SpoolUnavailable from error
+
+    def put(self, digest: str, entry: bytes) -> None:
+        # With appendfsync always, Redis answers only once the command is on disk.
+        self._call("hset", digest, entry)
+
+    def contains(self, digest: str) -> bool:
+        return bool(self._call("hexists", digest))
+
+    def batch(self, size: int) -> list[tuple[str, bytes]]:
+        digests = self._call("hrandfield", size) or []
+        values = self._call("hmget", digests) if digests else []
+        return [
+            (digest.decode(), value)
+            for digest, value in zip(digests, values, strict=True)
+            if value is not None
+        ]
+
+    def remove(self, digests) -> None:
+        digests = list(digests)
+        if digests:
+            self._call("hdel", *digests)
+
+    def count(self) -> int:
+        return int(self._call("hlen"))
+
+
+_spools: dict[str, object] = {}
+
+
+def get_spool():
+    url = getattr(settings, "STORY_SPOOL_URL", "")
+    if not url:
+        return DatabaseSpool()
+    if url not in _spools:
+        _spools[url] = RedisSpool(url)
+    return _spools[url]
