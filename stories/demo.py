@@ -1,6 +1,7 @@
 """Demo content of the stories section: the index in every language, topics, published stories
-across languages and three stories waiting in moderation. Safe to re-run: existing pages,
-topics and records are left as they are."""
+across languages, three stories waiting in moderation, and the sealed inbox: the moderators'
+inbox keys (passphrase in stories/demo_inbox.py) and two sealed items. Safe to re-run: existing
+pages, topics, keys and records are left as they are."""
 
 from django.utils import timezone
 from wagtail.models import Locale
@@ -9,8 +10,11 @@ from cms.core.demo import ensure_page, translate_page
 from cms.core.publishing import setup_publishing
 from stories.demo_content import IN_MODERATION, PUBLISHED, TOPICS
 from stories.demo_forms import build_form_pages
+from stories.demo_inbox import DEMO_NOTES, ensure_inbox_keys, ensure_sealed_items
 from stories.models import StoryIndexPage, StoryPage, StoryPrivateRecord, StoryTopic
 from stories.privacy.receipts import new_receipt_code, receipt_digest
+
+__all__ = ["DEMO_NOTES", "build"]
 
 INDEX = {
     "title": "Stories",
@@ -122,3 +126,7 @@ def build(ctx):
             submitted_on=timezone.localdate(),
         )
         page.get_workflow().start(page, ctx.users.get("submitter"))
+
+    ctx.step("Inbox keys of the moderators, and sealed items waiting for them")
+    ensure_inbox_keys(ctx.users)
+    ensure_sealed_items()

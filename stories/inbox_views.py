@@ -22,12 +22,8 @@ from cms.core.security.audit import record as audit
 from .inbox_forms import DeclineForm, DraftForm, KeySetupForm, UnlockForm
 from .sealing import crypto, drafts, inbox, keyring
 
-CONTENT_TYPES = {
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "webp": "image/webp",
-}
+# By the extension stories.privacy.images gives a scrubbed photo (with its dot).
+CONTENT_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
 
 def _member(request):

@@ -79,3 +79,7 @@ class Command(BaseCommand):
         )
         for username, (group, _first, _last) in DEMO_USERS.items():
             self.stdout.write(f"  {username:<14} {group or 'Administrator (superuser)'}")
+        # What a content app's demo adds to the users' list (e.g. stories' inbox passphrase).
+        for _label, module in demo_modules():
+            if getattr(module, "DEMO_NOTES", ""):
+                self.stdout.write(f"  {module.DEMO_NOTES}")
