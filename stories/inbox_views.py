@@ -8,6 +8,9 @@ Every response is no-store: decrypted content must not sit in a browser or proxy
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -36,8 +39,39 @@ def _no_store(response):
     return response
 
 
+class Opened:
+    """An opened item for the template: attribute access like the payload dict, and a repr that
+    says nothing. Django's template engine logs the repr of the whole context at DEBUG when a
+    variable is missing (the `django.template` logger); the payload must never be in it."""
+
+    def __init__(self, payload):
+        self.__dict__.update(payload)
+        self.photos = [
+            Opened({**photo, "position": n}) for n, photo in enumerate(payload.get("photos", []))
+        ]
+
+    def __repr__(self):
+        return "<opened sealed item>"
+
+
+@contextmanager
+def _no_template_debug_log():
+    """Missing-variable records of `django.template` carry the rendering context (see Opened):
+    none while an opened item is rendered, even with DEBUG logging switched on."""
+    template_logger = logging.getLogger("django.template")
+    was = template_logger.disabled
+    template_logger.disabled = True
+    try:
+        yield
+    finally:
+        template_logger.disabled = was
+
+
 def _render(request, template, context):
-    return _no_store(TemplateResponse(request, template, context))
+    response = TemplateResponse(request, template, context)
+    with _no_template_debug_log():
+        response.render()
+    return _no_store(response)
 
 
 def inbox_listing(request):
@@ -160,9 +194,8 @@ def item_view(request, pk):
             "page_title": _("Sealed item"),
             "header_icon": "lock",
             "item": item,
-            "payload": payload,
+            "payload": Opened(payload),
             "topics": [names.get(key, key) for key in payload["topic_keys"]],
-            "photos": list(enumerate(payload["photos"])),
             "draft_form": DraftForm(initial=initial, payload=payload, topic_names=names),
             "decline_form": DeclineForm(),
         },
