@@ -1,9 +1,9 @@
 """The sealed inbox of the demo: an inbox key for each demo moderator, unlocked with a
 documented demo passphrase, and two sealed items waiting for them (stories/sealing/).
 
-The passphrase is the DEMO_INBOX_PASSPHRASE setting, default below; `load_demo_content` prints
-it with the demo users (DEMO_NOTES). Demo keys are for a laptop only: the demo refuses to run
-under production settings.
+The passphrase is DEFAULT_PASSPHRASE below (a DEMO_INBOX_PASSPHRASE setting, if a settings file
+defines one, replaces it); `load_demo_content` prints it with the demo users (DEMO_NOTES). Demo
+keys are for a laptop only: the demo refuses to run under production settings.
 """
 
 from django.conf import settings
@@ -51,8 +51,8 @@ def passphrase():
 
 
 DEMO_NOTES = (
-    "Sealed inbox (Moderators: moderator, moderator2): unlock the inbox key with the passphrase "
-    f"'{DEFAULT_PASSPHRASE}' (the DEMO_INBOX_PASSPHRASE setting)."
+    "Sealed inbox (moderator, moderator2): unlock the inbox key with the passphrase "
+    f"'{DEFAULT_PASSPHRASE}'."
 )
 
 
