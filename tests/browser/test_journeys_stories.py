@@ -1,6 +1,7 @@
 """A story's whole path in Chromium: a contributor without JavaScript tells it with a photo, keeps
-the receipt, checks its state; a moderator redacts and approves; a publisher publishes; readers
-find it in its language's listing, and the contributor's code now says "Published"."""
+the receipt, checks its state; a moderator unlocks the sealed inbox, opens it, starts a draft
+without the sentence that identifies someone, and approves; a publisher publishes; readers find
+it in its language's listing, and the contributor's code now says "Published"."""
 
 import re
 import time
@@ -10,6 +11,9 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from stories.demo_inbox import DEFAULT_PASSPHRASE
+from stories.models import SealedSubmission
+from stories.privacy.receipts import receipt_digest
 from tests.browser.site import captcha_answer, jpeg_file, sign_in
 
 pytestmark = pytest.mark.browser
@@ -56,18 +60,29 @@ def test_a_story_from_the_form_to_the_listing(demo_server, context_factory, tmp_
     # The code is not shown back on the status page (it is not in any URL either).
     assert code not in contributor.content()
 
-    # Later, the scheduled job turns the queued submission into a draft in moderation.
+    # Later, the scheduled job moves the sealed submission into the sealed inbox.
     call_command("ingest_submissions", "--no-delay")
-    expect(check_status(contributor, demo_server, code)).to_contain_text("In review.")
+    expect(check_status(contributor, demo_server, code)).to_contain_text("Received.")
 
-    # A moderator finds it, takes out the sentence that identifies a neighbour, and approves.
+    # A moderator unlocks their inbox key, opens the item, keeps it without the sentence that
+    # identifies a neighbour, and approves the draft's safety review.
     moderator = context_factory().new_page()
     sign_in(moderator, demo_server, "moderator")
+    moderator.goto(f"{demo_server}/admin/stories/inbox/")
+    moderator.get_by_label("Passphrase").fill(DEFAULT_PASSPHRASE)
+    moderator.get_by_role("button", name="Unlock my key").click()
+    expect(moderator.locator(".messages")).to_contain_text("unlocked for this session")
+    item = SealedSubmission.objects.get(receipt_digest=receipt_digest(code))
+    moderator.goto(f"{demo_server}/admin/stories/inbox/{item.pk}/")
+    expect(moderator.locator("[data-sealed-item]")).to_contain_text(IDENTIFYING)
+    text = moderator.locator("textarea[name='text']")
+    expect(text).to_have_value(f"{KEPT} {IDENTIFYING}\n\n{LAST}")
+    text.fill(f"{KEPT}\n\n{LAST}")
+    moderator.get_by_role("button", name="Start the draft").click()
+    expect(check_status(contributor, demo_server, code)).to_contain_text("In review.")
     moderator.goto(f"{demo_server}/admin/stories/moderation/")
     moderator.get_by_role("link", name=TITLE).click()
-    first_paragraph = moderator.locator("textarea[name='body-0-value']")
-    expect(first_paragraph).to_have_value(f"{KEPT} {IDENTIFYING}")
-    first_paragraph.fill(KEPT)
+    expect(moderator.locator("textarea[name='body-0-value']")).to_have_value(KEPT)
     approve(moderator)
     moderator.goto(f"{demo_server}/admin/stories/moderation/")
     expect(moderator.locator("tr", has_text=TITLE)).to_contain_text("Publication")
