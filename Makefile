@@ -60,7 +60,7 @@ messages: install
 
 run: install compilemessages
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content --if-empty
+	PORT=$(PORT) $(BIN)/python manage.py load_demo_content --if-empty
 	@echo
 	@echo "Polyphony is being served at http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "Story submissions become drafts for moderation within a minute (ingest_submissions)."

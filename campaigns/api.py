@@ -11,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from campaigns.models import CampaignPage
+from cms.core.hosts import current_request, reader_origin
 
 
 class CampaignPagesAPIViewSet(PagesAPIViewSet):
@@ -46,7 +47,19 @@ def whole_numbers(params):
             raise BadRequestError(f"{name} must be a whole number")
 
 
-router = WagtailAPIRouter("campaigns_api")
+class ReaderHostRouter(WagtailAPIRouter):
+    """`detail_url` on the reader's host: Wagtail builds it from the Site record's root URL, which
+    would send onion and mirror readers to another door (cms/core/hosts.py). A full URL here is
+    used as it is (wagtail.api.utils.get_full_url). `html_url` goes through the page's own
+    get_full_url, which follows the host already."""
+
+    def get_object_detail_urlpath(self, model, pk):
+        path = super().get_object_detail_urlpath(model, pk)
+        origin = reader_origin(current_request())
+        return origin + path if path and origin else path
+
+
+router = ReaderHostRouter("campaigns_api")
 router.register_endpoint("campaigns", CampaignPagesAPIViewSet)
 
 urlpatterns = [path("", router.urls)]

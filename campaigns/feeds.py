@@ -39,8 +39,8 @@ class CampaignFeed(Feed):
     def title(self, index):
         return index.title
 
-    # Absolute URLs on the Site's own root, like canonical and hreflang links, whatever host
-    # the request came in on.
+    # Absolute URLs on the reader's configured host, like the hreflang links (cms/core/hosts.py);
+    # the cache key above keeps each host's copy apart.
     def link(self, index):
         return index.get_full_url(self.request)
 

@@ -18,7 +18,7 @@ _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"
 def hero_image_url(page, request):
     """Absolute URL of a 1200×630 rendition of the hero (what link previews expect), or "".
 
-    On the page's own origin, the one its canonical and hreflang URLs use (the Wagtail Site),
+    On the page's own origin, the one its hreflang URLs use (the reader's host, cms/core/hosts.py),
     so previews never fetch the image from anywhere else.
     """
     if not page.hero_image_id:
@@ -26,8 +26,9 @@ def hero_image_url(page, request):
     rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
     if rendition.url.startswith(("http://", "https://")):
         return rendition.url  # storage with its own public URL (object storage in production)
-    site = page.get_site()
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    # The page's own origin: the reader's door when it is a configured host (cms/core/hosts.py).
+    parts = page.get_url_parts(request)
+    root = parts[1] if parts and parts[1] else request.build_absolute_uri("/").rstrip("/")
     return root + rendition.url
 
 

@@ -31,9 +31,9 @@ def description_html(vacancy):
 
 def job_posting(vacancy, request):
     site_settings = SiteSettings.for_request(request)
-    # Every URL from the Site's own address, like vacancy.get_full_url(), so one posting never
-    # mixes origins (e.g. behind a proxy that rewrites the Host header).
-    root_url = vacancy.get_site().root_url
+    # Every URL from the origin vacancy.get_full_url() uses (the reader's configured host, else
+    # the Site's address: cms/core/hosts.py), so one posting never mixes origins.
+    root_url = vacancy.get_url_parts(request)[1]
     data = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",

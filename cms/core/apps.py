@@ -13,7 +13,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # checks: the publish guard's system checks register on import (cms/core/checks.py).
-        from . import captcha_rows, checks, edge_cache, fragments, signals  # noqa: F401
+        from . import captcha_rows, checks, edge_cache, fragments, hosts, signals  # noqa: F401
         from .sync import sync_after_migrate
 
         # Roles and workflows are declarations: every migrate makes the database match them.
@@ -22,6 +22,7 @@ class CmsConfig(AppConfig):
         edge_cache.connect()
         fragments.connect()
         captcha_rows.connect()
+        hosts.connect()  # absolute URLs on the reader's host (cms/core/hosts.py)
         # Publishing a source syncs its translations (cms/core/translation/memory.py).
         from .translation import memory
 

@@ -42,6 +42,8 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .hosts import host_key
+
 KEY = "polyphony:content-version"
 
 
@@ -121,7 +123,8 @@ def context(request):
     if getattr(request, "is_preview", False):
         return {"content_version": f"preview-{uuid.uuid4()}", "fragment_seconds": 0}
     return {
-        "content_version": SimpleLazyObject(content_version),
+        # Per door too: fragments hold absolute URLs on the reader's host (cms/core/hosts.py).
+        "content_version": SimpleLazyObject(lambda: f"{content_version()}@{host_key(request)}"),
         "fragment_seconds": settings.EDGE_CACHE_SECONDS,
         # For fragments that depend on the date (open vacancies): a new day, a new key.
         "fragment_day": SimpleLazyObject(lambda: timezone.localdate().isoformat()),

@@ -192,12 +192,15 @@ def client_address(request):
     Behind nginx every request comes from 127.0.0.1, so production names the header nginx
     overwrites with the socket peer (RATE_LIMIT_ADDRESS_HEADER, e.g. "HTTP_X_REAL_IP"). A header
     the client could set itself must never be named here. Requests that arrive through the onion
-    service (ONION_SERVICE_HOSTS) have no meaningful address: None, so only the global cap applies.
+    service (ONION_HOST, ONION_SERVICE_HOSTS) have no meaningful address: None, so only the
+    global cap applies.
     """
     from django.conf import settings
 
-    host = request.get_host().split(":")[0]
-    if host in getattr(settings, "ONION_SERVICE_HOSTS", ()):
+    from .hosts import is_onion
+
+    # Every onion visitor arrives from the tor daemon: one shared address (site/SCALE-OUT.md).
+    if is_onion(request):
         return None
     header = getattr(settings, "RATE_LIMIT_ADDRESS_HEADER", None)
     if header:

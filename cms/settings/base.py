@@ -61,6 +61,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.hosts.ReaderHostMiddleware",  # absolute URLs on the reader's door, Onion-Location
     # The public site's and the admin's content security policies (cms/settings/security.py).
     "cms.core.security.headers.PolyphonyCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -249,6 +250,11 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # (nginx: X-Real-IP -> "HTTP_X_REAL_IP"). Unset: REMOTE_ADDR.
 RATE_LIMIT_ADDRESS_HEADER = env("RATE_LIMIT_ADDRESS_HEADER") or None
 ONION_SERVICE_HOSTS = env_list("ONION_SERVICE_HOSTS")
+
+# --- Doors (cms/core/hosts.py): the names readers reach the site under ---
+PRIMARY_HOST = env("PRIMARY_HOST", "")  # default: the first exact name in ALLOWED_HOSTS
+ONION_HOST = env("ONION_HOST", "")  # the v3 onion name of site/tor/torrc, without http://
+MIRROR_HOSTS = env_list("MIRROR_HOSTS")  # extra clearnet names, each with its nginx server block
 
 # --- Public forms (cms/core/forms.py) ---
 FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)

@@ -23,7 +23,15 @@ IS_PRODUCTION = True
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{h}" for h in ALLOWED_HOSTS])
+# The onion and mirror names are doors to the same site (cms/core/hosts.py): Django must answer
+# them. Onion readers post forms from http://<onion> (no TLS there; nginx tells Django the
+# connection is secure, site/nginx/polyphony-onion.conf), so that origin is trusted as it is.
+_onions = [h for h in [env("ONION_HOST", ""), *env_list("ONION_SERVICE_HOSTS")] if h]
+ALLOWED_HOSTS += [h for h in [*_onions, *env_list("MIRROR_HOSTS")] if h not in ALLOWED_HOSTS]
+CSRF_TRUSTED_ORIGINS = env_list(
+    "CSRF_TRUSTED_ORIGINS",
+    [f"https://{h}" for h in ALLOWED_HOSTS if h not in _onions] + [f"http://{h}" for h in _onions],
+)
 DATABASES = database_from_env(env("DATABASE_URL"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,6 +1,8 @@
 """The demo's own content: one home per language, a page about the project, and one user per
 role. Sections come from the content apps' demo modules."""
 
+import os
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -98,7 +100,10 @@ def ensure_homes(languages, user=None):
             page.delete()
         home = ensure_page(root, HomePage, "home", user=user, **HOME)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Polyphony", home
+    # What `make run` serves (its PORT): the Site's address is where links go when a request's
+    # host is not one of the configured doors (cms/core/hosts.py).
+    port = int(os.environ.get("PORT") or 8000)
+    site.hostname, site.port, site.site_name, site.root_page = "127.0.0.1", port, "Polyphony", home
     site.save()
     homes = {"en": home}
     for language in languages:

@@ -4,7 +4,7 @@ renders its OpenGraph tags itself, from the same include."""
 
 from django import template
 
-from cms.core import seo
+from cms.core import hosts, seo
 
 register = template.Library()
 
@@ -19,4 +19,11 @@ def page_meta(context):
     og = None
     if getattr(page, "pk", None) and "og" not in context:
         og = seo.opengraph(page, request, description)
-    return {"description": description, "og": og, "settings": context.get("settings")}
+    # On the primary host and mirrors: the primary address; on the onion: none (cms/core/hosts.py).
+    canonical = hosts.canonical_url(page, request) if getattr(page, "pk", None) and request else ""
+    return {
+        "description": description,
+        "og": og,
+        "canonical": canonical,
+        "settings": context.get("settings"),
+    }
