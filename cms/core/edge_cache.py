@@ -10,8 +10,9 @@ Freshness comes from purging, not from short lifetimes: publishing, unpublishing
 page purges, once the transaction has committed, the page and every translation (their language
 links and hreflang alternates name each other), its ancestors (listings, the home page) with
 their feeds (`get_cached_paths`), and the sitemaps, under every host name the site answers to
-(ALLOWED_HOSTS and ONION_SERVICE_HOSTS: nginx keys its cache on the host). Moving a page purges
-its old and new addresses; changing who may view a page purges it and everything below it.
+(ALLOWED_HOSTS, ONION_HOST, ONION_SERVICE_HOSTS, MIRROR_HOSTS: nginx keys its cache on the
+host). Moving a page purges its old and new addresses; changing who may view a page purges it
+and everything below it.
 
 URLs with a query string cannot all be named in a purge. A page stores them only for the
 parameters it reads (`query_parameters`: a listing's page number, a filter), with a short
@@ -113,7 +114,10 @@ def apply_cache_policy(request, response):
 
 def purge_hosts():
     """Every host name readers may reach the site under: nginx keeps a copy per name."""
-    names = [*settings.ALLOWED_HOSTS, *getattr(settings, "ONION_SERVICE_HOSTS", ())]
+    from .hosts import mirror_hosts, onion_hosts
+
+    # Every door (cms/core/hosts.py): the onion name and each mirror keep their own copies.
+    names = [*settings.ALLOWED_HOSTS, *onion_hosts(), *mirror_hosts()]
     hosts = []
     for name in names:
         # "*" and ".example.org" are patterns, not names a purge could be sent to.
