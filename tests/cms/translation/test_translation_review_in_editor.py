@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page, WorkflowState
 
+from cms.core.models import SourceChange
 from tests.cms.translation.test_translation_memory import (
     NEW,
     OLD,
@@ -137,3 +138,11 @@ def test_the_reviewer_sees_what_changed_in_the_source(world, translated):
     changes = html.split('id="translation-source-changes"', 1)[1].split("</table>", 1)[0]
     assert "<del>war.</del> <ins>war and the hostages.</ins>" in changes
     assert "Освободите узников войны и заложников." in changes
+
+    # Approved and published: the change is answered, and the editor no longer lists it.
+    publisher = _client(world, "publisher")
+    publisher.post("/admin/translation/approve/", {"page": [ru_page.pk]})
+    assert Page.objects.get(pk=ru_page.pk).live
+    assert SourceChange.objects.get(locale=ru.target_locale).published_at is not None
+    html = publisher.get(f"/admin/pages/{ru_page.pk}/edit/").content.decode()
+    assert 'id="translation-source-changes"' not in html
