@@ -63,7 +63,7 @@ run: install compilemessages
 	PORT=$(PORT) $(BIN)/python manage.py load_demo_content --if-empty
 	@echo
 	@echo "Polyphony is being served at http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	@echo "Story submissions become drafts for moderation within a minute (ingest_submissions)."
+	@echo "Story submissions reach the moderators' sealed inbox within a minute (ingest_submissions)."
 	@$(BIN)/python manage.py ingest_submissions --loop --max-delay 60 & ingest=$$!; \
 		trap 'kill $$ingest 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -76,6 +76,8 @@ node_modules/.package-lock.json: package-lock.json
 # (Chromium, nginx, gunicorn, Redis, moto) run in one process after the others, which run in
 # TEST_WORKERS processes with one database each; the serial pass reuses the first worker's.
 # PYTEST_ARGS narrows either target: make test-fast PYTEST_ARGS="tests/stories -x".
+# --dist loadfile: a file's tests stay on one worker, so a module's expensive fixture (the smoke
+# tier's SQLite site, the query-budget site, a demo build) is built once, not once per worker.
 TEST_WORKERS ?= 2
 TEST_ENV = DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)}
 SERVICE_TIERS := browser or edge or scale
@@ -83,7 +85,7 @@ SERVICE_TIERS := browser or edge or scale
 # Both passes always run; a pass that PYTEST_ARGS leaves without tests (pytest's 5) is no failure.
 test: install compilemessages node_modules/.package-lock.json
 	@status=0; \
-	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --reuse-db --create-db -m "not ($(SERVICE_TIERS))" \
+	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --reuse-db --create-db -m "not ($(SERVICE_TIERS))" \
 		$(PYTEST_ARGS) || { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
 	$(TEST_ENV) $(BIN)/pytest -n 1 --reuse-db -m "$(SERVICE_TIERS)" $(PYTEST_ARGS) \
 		|| { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
@@ -92,7 +94,7 @@ test: install compilemessages node_modules/.package-lock.json
 # Daily work: the databases of the last run kept, no browser, edge cache, scale-out or make run
 # smoke tests (they take minutes and start servers); run make test before pushing.
 test-fast: install compilemessages
-	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --reuse-db -m "not ($(SERVICE_TIERS) or smoke)" \
+	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --reuse-db -m "not ($(SERVICE_TIERS) or smoke)" \
 		$(PYTEST_ARGS)
 
 # Every public page type in en and ru at 375 and 1280 px, into screenshots/ (not committed).
