@@ -300,6 +300,9 @@ def main(argv=None):
             )
         step("SQL queries per page, moderation listing")
         queries = count_queries(urls)
+        from bench.weight import page_weights  # bytes and requests per page type and locale
+
+        weights = page_weights(urls)
         listing = moderation(repeats=10)
         burst_results = bursts(ports["app"], restart=not args.no_restart)
     result = {
@@ -309,6 +312,7 @@ def main(argv=None):
         "urls": urls,
         "throughput": runs,
         "queries": queries,
+        "page_weight": weights,
         "moderation_listing": listing,
         **burst_results,
         "total_seconds": round(time.perf_counter() - started, 1),
