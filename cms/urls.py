@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.core import favicon, routing, sitemaps, views
+from cms.core import blocked, favicon, routing, sitemaps, views
 
 # A database outage gets a clear 503 page, not the generic error (cms/core/views.py).
 handler500 = "cms.core.views.server_error"
@@ -31,6 +31,8 @@ if settings.DEBUG:
 # patterns (password-protected pages, front-end login), chosen by name, then its serve view behind
 # our remembered routes (cms/core/routing.py), under the same name and last: it matches any path.
 urlpatterns += i18n_patterns(
+    # Before Wagtail's serve view, which matches every path (cms/core/blocked.py).
+    path("if-blocked/", blocked.if_blocked, name="if_blocked"),
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,

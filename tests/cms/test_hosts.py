@@ -118,6 +118,9 @@ def test_every_page_type_names_only_the_door_it_was_fetched_through(
     # Home, three listings, a story, a campaign, a vacancy, about, the form, the receipt check.
     missing = {p for code in LANGUAGES for p in page_type_paths(code)} - set(pages)
     assert not missing
+    # The one page whose purpose is to name the other doors (cms/core/blocked.py).
+    assert {f"/{code}/if-blocked/" for code in LANGUAGES} <= set(pages)
+    pages = {path: html for path, html in pages.items() if not path.endswith("/if-blocked/")}
     for path, html in pages.items():
         without_canonical = CANONICAL.sub("", html)
         assert not hosts_named(without_canonical) & other_doors(host), path
@@ -168,6 +171,15 @@ def test_onion_location_is_sent_on_clearnet_doors_only(client, doors, world):
         response = get(client, "/ru/stories/", host)
         assert response["Onion-Location"] == f"http://{ONION}/ru/stories/"
     assert "Onion-Location" not in get(client, "/ru/stories/", ONION)
+
+
+def test_the_if_blocked_page_names_every_door_in_the_readers_language(client, doors, world):
+    en = get(client, "/en/", PRIMARY).content.decode()
+    assert '<a href="/en/if-blocked/">If this site is blocked</a>' in en
+    ru = get(client, "/ru/if-blocked/", ONION).content.decode()
+    assert "Если сайт заблокирован" in ru
+    assert f"http://{ONION}/" in ru and f"https://{MIRROR}/" in ru and f"https://{PRIMARY}/" in ru
+    assert "bridges.torproject.org" in ru
 
 
 def test_without_an_onion_host_no_onion_location(client, doors, world, settings):
