@@ -152,10 +152,19 @@ def tested_nginx_conf(tmp_path):
          str(tmp_path / "cert.pem")],
         check=True, capture_output=True,
     )  # fmt: skip
-    site = (SITE / "nginx.conf.example").read_text()
-    site = site.replace("/etc/nginx/polyphony/", f"{SITE}/nginx/")
-    site = site.replace("/var/cache/nginx/polyphony", str(tmp_path / "cache"))
-    site = site.replace("/var/log/nginx/", f"{tmp_path}/logs/")
+    # The shipped include files include each other by their installed paths (the onion server
+    # includes the proxy and cache files): install a copy of all of them with this machine's paths.
+    installed = tmp_path / "polyphony"
+    installed.mkdir()
+
+    def localised(text):
+        text = text.replace("/etc/nginx/polyphony/", f"{installed}/")
+        text = text.replace("/var/cache/nginx/polyphony", str(tmp_path / "cache"))
+        return text.replace("/var/log/nginx/", f"{tmp_path}/logs/")
+
+    for shipped in (SITE / "nginx").glob("*.conf"):
+        (installed / shipped.name).write_text(localised(shipped.read_text()))
+    site = localised((SITE / "nginx.conf.example").read_text())
     site = re.sub(r"/etc/letsencrypt/live/[^;]*fullchain.pem", str(tmp_path / "cert.pem"), site)
     site = re.sub(r"/etc/letsencrypt/live/[^;]*privkey.pem", str(tmp_path / "key.pem"), site)
     conf, temp = tmp_path / "nginx.conf", tmp_path / "tmp"
