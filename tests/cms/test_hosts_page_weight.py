@@ -4,7 +4,8 @@
 
 import pytest
 
-from bench.weight import BYTES_BUDGET, REQUESTS_BUDGET, page_weights, weigh
+from bench.weight import BYTES_BUDGET, REQUESTS_BUDGET, client_fetch, page_weights, weigh
+from tests.cms.test_hosts import every_page_type, page_type_paths  # noqa: F401 - a fixture
 
 
 def test_the_measure_counts_compressed_bytes_and_requests():
@@ -33,3 +34,19 @@ def test_reader_pages_are_within_budget(world):
             assert weight["requests"] <= REQUESTS_BUDGET, (kind, locale, weight)
             assert weight["images_without_size"] == 0, (kind, locale)
             assert weight["missing"] == [], (kind, locale)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("every_page_type")
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_every_reader_page_type_is_within_budget(code):
+    """Detail pages and forms too (a story, a campaign with its donation block, a vacancy with
+    its application form, the story form, the receipt check, If this site is blocked)."""
+    fetch = client_fetch()
+    for path in [*page_type_paths(code), f"/{code}/if-blocked/"]:
+        weight = weigh(fetch, path)
+        assert weight["status"] == 200, (path, weight)
+        assert weight["compressed_bytes"] <= BYTES_BUDGET, (path, weight)
+        assert weight["requests"] <= REQUESTS_BUDGET, (path, weight)
+        assert weight["images_without_size"] == 0, path
+        assert weight["missing"] == [], (path, weight)
