@@ -19,7 +19,9 @@ from .editor import APPROVE, reviewer_actions
 from .review import translation_page
 
 
-def _editable_translation(request, translation_id):
+def editable_translation(request, translation_id):
+    """The enabled translation and its page, for someone who may edit that page (a translator
+    of another language gets a 403: the page is outside their grants)."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
     page = translation_page(translation)
     if page is None:
@@ -45,7 +47,7 @@ def _source_refusal(translation):
 @require_POST
 def update_from_source(request, translation_id):
     """The translator's own "Sync translated pages": the source's published text, prefilled."""
-    translation, page = _editable_translation(request, translation_id)
+    translation, page = editable_translation(request, translation_id)
     refusal = _source_refusal(translation)
     if refusal:
         messages.error(request, refusal)
@@ -70,7 +72,7 @@ def update_from_source(request, translation_id):
 
 def stop_translation(request, translation_id):
     """A confirmation page before localize's "Stop synced translation" (which acts at once)."""
-    translation, page = _editable_translation(request, translation_id)
+    translation, page = editable_translation(request, translation_id)
     return TemplateResponse(
         request,
         "cms/translation/confirm_stop.html",

@@ -3,10 +3,8 @@ review"."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +17,8 @@ from .access import (
     editable_locale_ids,
     translator_languages,
 )
-from .review import CannotSubmit, submit_for_review, translation_page
+from .actions import editable_translation
+from .review import CannotSubmit, submit_for_review
 
 PAGE_SIZE = 50
 ALL = "all"
@@ -105,12 +104,7 @@ def build_rows(user, pages, locales, cells=None):
 @require_POST
 def submit(request, translation_id):
     """ "Submit for review" from the translation editor (a POST with CSRF, never a GET)."""
-    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    page = translation_page(translation)
-    if page is None:
-        raise Http404
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    translation, page = editable_translation(request, translation_id)
     try:
         submit_for_review(translation, request.user)
     except CannotSubmit as refusal:
