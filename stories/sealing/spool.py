@@ -11,15 +11,28 @@ Two backends, one interface (`put`, `contains`, `batch`, `remove`):
   time column. Simpler, but PostgreSQL's WAL records each commit's time: not for production.
 
 An unreachable spool raises SpoolUnavailable; the form answers with the translated 503 page
-("nothing arrived") and shows no receipt.
+("nothing arrived") and shows no receipt. So does a Redis that is not configured as above: the
+receipt promises the story is on disk, and a Redis started without the spool's file (a package
+default, a `CONFIG SET` by someone) would answer HSET from memory. Each process asks the server
+for its persistence settings before its first write and again at most every
+DURABILITY_RECHECK_SECONDS, so a changed server is refused within that time.
 """
 
 from __future__ import annotations
+
+import logging
+import time
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
 REDIS_HASH = "polyphony:stories:spool"
+DURABILITY_RECHECK_SECONDS = 60
+# What the spool needs of its Redis (site/redis/spool.conf): each write on disk before the answer,
+# and no time recorded beside it.
+REQUIRED_PERSISTENCE = {"appendonly": "yes", "appendfsync": "always", "aof-timestamp-enabled": "no"}
+
+logger = logging.getLogger(__name__)
 
 
 class SpoolUnavailable(Exception):
@@ -63,10 +76,38 @@ class RedisSpool:
         import redis
 
         self._errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+        self._refused = redis.exceptions.ResponseError
         timeout = getattr(settings, "STORY_SPOOL_TIMEOUT_SECONDS", 2)
         self.client = redis.Redis.from_url(
             url, socket_connect_timeout=timeout, socket_timeout=timeout
         )
+        self._durable_until = 0.0  # monotonic: when to ask the server again
+
+    def _ensure_durable(self) -> None:
+        if time.monotonic() < self._durable_until:
+            return
+        try:
+            found = {name: self.client.config_get(name).get(name) for name in REQUIRED_PERSISTENCE}
+        except self._errors as error:
+            raise SpoolUnavailable from error
+        except self._refused as error:
+            # CONFIG renamed or forbidden: durability cannot be confirmed, so no receipt.
+            logger.error("story spool refused: its Redis does not answer CONFIG GET")
+            raise SpoolUnavailable from error
+        wrong = {
+            name: value
+            for name, value in found.items()
+            # Redis < 7 has no aof-timestamp-enabled (and so records no times).
+            if value is not None and value != REQUIRED_PERSISTENCE[name]
+        }
+        if wrong or found["appendonly"] is None or found["appendfsync"] is None:
+            logger.error(
+                "story spool refused: its Redis must run with %s, runs with %s",
+                REQUIRED_PERSISTENCE,
+                found,
+            )
+            raise SpoolUnavailable("the spool's Redis does not write every entry to disk")
+        self._durable_until = time.monotonic() + DURABILITY_RECHECK_SECONDS
 
     def _call(self, method, *args):
         try:
@@ -76,6 +117,7 @@ class RedisSpool:
 
     def put(self, digest: str, entry: bytes) -> None:
         # With appendfsync always, Redis answers only once the command is on disk.
+        self._ensure_durable()
         self._call("hset", digest, entry)
 
     def contains(self, digest: str) -> bool:

@@ -17,8 +17,9 @@ def free_port():
 
 
 class SpoolServer:
-    def __init__(self, folder: pathlib.Path):
+    def __init__(self, folder: pathlib.Path, appendfsync: str = "always"):
         self.folder = folder
+        self.appendfsync = appendfsync
         self.port = free_port()
         self.process = None
 
@@ -39,7 +40,7 @@ class SpoolServer:
                 "--appendonly",
                 "yes",
                 "--appendfsync",
-                "always",
+                self.appendfsync,
                 "--save",
                 "",
                 "--logfile",

@@ -9,6 +9,7 @@ from django.test import Client
 from stories.models import SealedSubmission, SpooledSubmission
 from stories.privacy.receipts import receipt_digest
 from stories.sealing.spool import REDIS_HASH
+from tests.stories.redis_spool import SpoolServer
 from tests.stories.submission_helpers import receipt_from, submit_story
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("story_form_env", "form_pages")]
@@ -53,3 +54,30 @@ def test_an_entry_moved_but_not_removed_is_not_doubled(redis_spool, monkeypatch)
     call_command("ingest_submissions", "--no-delay")
     assert SealedSubmission.objects.count() == 1
     assert redis_spool.client().hlen(REDIS_HASH) == 0
+
+
+@pytest.fixture
+def careless_spool(tmp_path, settings):
+    """The spool's Redis started with a package default: writes reach the disk once a second."""
+    server = SpoolServer(tmp_path / "spool", appendfsync="everysec")
+    server.folder.mkdir()
+    server.start()
+    settings.STORY_SPOOL_URL = server.url
+    yield server
+    server.kill()
+
+
+def test_a_redis_that_does_not_fsync_every_write_gets_no_story(careless_spool, monkeypatch):
+    monkeypatch.setattr("stories.sealing.spool.DURABILITY_RECHECK_SECONDS", 0)  # ask every time
+    refused = submit_story(Client(), "/ru/stories/tell/")
+    assert refused.status_code == 503 and "receipt__code" not in refused.content.decode()
+    assert careless_spool.client().hlen(REDIS_HASH) == 0, "nothing is kept without a receipt"
+
+    careless_spool.client().config_set("appendfsync", "always")
+    code = receipt_from(submit_story(Client(), "/ru/stories/tell/"))
+    assert careless_spool.client().hexists(REDIS_HASH, receipt_digest(code))
+
+    # Changed under a running site: refused again once the process asks the server again.
+    careless_spool.client().config_set("appendfsync", "no")
+    assert submit_story(Client(), "/ru/stories/tell/").status_code == 503
+    assert careless_spool.client().hlen(REDIS_HASH) == 1
