@@ -1,6 +1,7 @@
 """The sealed canary: a submission's title, text, contact and photo pixels are found nowhere at
 rest — no table of a pg_dump, no WAL segment or table file of the PostgreSQL cluster, no Redis
-value or Redis file, no media file, no log line — until a moderator starts a draft; and then
+value or Redis file, no media file, no log line (ours, and PostgreSQL's own server log with every
+statement logged) — until a moderator starts a draft; and then
 only what they kept, and only in the page tree.
 
 Positive controls (the kept title after the draft, the receipt digest in Redis and PostgreSQL)
@@ -91,6 +92,32 @@ def media_bytes(settings):
     ]
 
 
+class ServerLog:
+    """PostgreSQL's own log, from now on, with every statement of this connection in it: what a
+    server configured to log statements (or one logging a failed INSERT) would have kept."""
+
+    def __init__(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_current_logfile()")
+            current = cursor.fetchone()[0]
+            cursor.execute("SET log_statement = 'all'")
+        if current:
+            self.path = DATA_DIR / current
+        else:  # Debian's pg_ctlcluster sends the server's stderr here
+            self.path = pathlib.Path("/var/log/postgresql/postgresql-15-main.log")
+        assert self.path.exists(), f"the PostgreSQL server log is not at {self.path}"
+        self.start = self.path.stat().st_size
+
+    def bytes(self):
+        with self.path.open("rb") as log:
+            log.seek(self.start)
+            return log.read()
+
+    def close(self):
+        with connection.cursor() as cursor:
+            cursor.execute("RESET log_statement")
+
+
 def log_bytes(caplog):
     return "\n".join(f"{r.name} {r.getMessage()} {vars(r)!r}" for r in caplog.records).encode()
 
@@ -124,6 +151,7 @@ def test_a_sealed_canary_is_nowhere_until_a_moderator_keeps_something(
         caplog.set_level(logging.DEBUG, logger=name)
     connection.force_debug_cursor = True
     start = time.time() - 1
+    server_log = ServerLog()
     try:
         moderator = moderator_client(world.users["moderator"])
         photo = pattern_png()
@@ -147,6 +175,7 @@ def test_a_sealed_canary_is_nowhere_until_a_moderator_keeps_something(
                 "Redis": redis_spool.all_bytes(),
                 "media": media_bytes(settings),
                 "logs": [log_bytes(caplog)],
+                "PostgreSQL server log": [server_log.bytes()],
             }
 
         # 1. Sealed in the spool: the digest is in Redis (control), nothing readable anywhere.
@@ -174,6 +203,9 @@ def test_a_sealed_canary_is_nowhere_until_a_moderator_keeps_something(
         kept = {"kept title": KEPT_TITLE.encode()}
         assert leaks({"pg_dump": seen["pg_dump"]}, kept), "the dump search is blind"
         assert leaks({"PostgreSQL files": seen["PostgreSQL files"]}, kept), "WAL search blind"
+        server = {"PostgreSQL server log": seen["PostgreSQL server log"]}
+        assert leaks(server, kept), "the server log search is blind"
         assert leaks(seen, canaries) == []
     finally:
         connection.force_debug_cursor = False
+        server_log.close()
