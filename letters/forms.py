@@ -9,9 +9,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.forms import HumanCheckForm
+from cms.core.forms import HumanCheckForm, ReceiptCodeForm
 from cms.core.plaintext import clean_line, clean_text
-from cms.core.receipts import normalise_receipt_code
 from letters.checks import findings
 from letters.conf import setting
 from letters.models import REPLY_CHOICES, REPLY_NONE, REPLY_POST
@@ -106,20 +105,5 @@ class LetterForm(HumanCheckForm):
         return cleaned
 
 
-class LetterStatusForm(forms.Form):
-    code = forms.CharField(
-        label=_("Your receipt code"),
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-
-    def clean_code(self):
-        code = normalise_receipt_code(self.cleaned_data["code"])
-        if code is None:
-            raise forms.ValidationError(
-                _("This does not look like a receipt code. Please check it and try again."),
-                code="invalid",
-            )
-        return code
+class LetterStatusForm(ReceiptCodeForm):
+    """A letter's receipt check asks for the code like the story check does."""

@@ -11,11 +11,10 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cms.core.forms import HumanCheckForm
+from cms.core.forms import HumanCheckForm, ReceiptCodeForm
 from stories.models import REGION_CHOICES, StoryTopic
 from stories.models.pages import CREDIT_ANONYMOUS, CREDIT_CHOICES, CREDIT_PSEUDONYM
 from stories.privacy.images import ImageRejected, scrub_image
-from stories.privacy.receipts import normalise_receipt_code
 from stories.privacy.text import clean_line, clean_text
 
 PHOTO_SLOTS = (1, 2, 3)
@@ -216,27 +215,11 @@ class StorySubmissionForm(HumanCheckForm):
         ]
 
 
-class ReceiptStatusForm(forms.Form):
-    """One field: the receipt code. Deliberately without a captcha — the code has 100 random
-    bits, so guessing is hopeless, and wrong codes are rate-limited by the page; a picture
-    puzzle would only stand between a worried person and an answer."""
+class ReceiptStatusForm(ReceiptCodeForm):
+    """The story receipt check: the shared code field, with an example of a story code."""
 
-    code = forms.CharField(
-        label=_("Your receipt code"),
-        max_length=100,
-        help_text=_(
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _(
             "For example 7K2M-XQ9D-4RTA-W8PB-N3C6. Upper or lower case, with or without dashes."
-        ),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-
-    def clean_code(self):
-        code = normalise_receipt_code(self.cleaned_data["code"])
-        if code is None:
-            raise forms.ValidationError(
-                _("This does not look like a receipt code. Please check it and try again."),
-                code="invalid",
-            )
-        return code
+        )

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.receipts import normalise_receipt_code
 from cms.core.spoken_captcha import SpokenCaptchaInput
 
 SIGNING_SALT = "polyphony.forms.started"
@@ -87,3 +88,27 @@ class HumanCheckForm(forms.Form):
                 code="too_fast",
             )
         return cleaned
+
+
+class ReceiptCodeForm(forms.Form):
+    """One field: a receipt code, as every receipt check asks for it (stories, letters).
+    Deliberately without a captcha — a code has 100 random bits, so guessing is hopeless, and
+    wrong codes are rate-limited by the page; a picture puzzle would only stand between a
+    worried person and an answer."""
+
+    code = forms.CharField(
+        label=_("Your receipt code"),
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self):
+        code = normalise_receipt_code(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _("This does not look like a receipt code. Please check it and try again."),
+                code="invalid",
+            )
+        return code
