@@ -49,8 +49,11 @@ def queue_submission(form, language: str) -> str:
 
 
 def ingest_all() -> int:
-    """Move every spooled submission into PostgreSQL, sealed; return how many were moved."""
-    return inbox.move_all()
+    """Move every spooled submission into PostgreSQL, sealed, then contributors' answers
+    (stories/conversation/answers.py); return how many were moved."""
+    from stories.conversation.answers import move_all as move_answers
+
+    return inbox.move_all() + move_answers()
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""What a receipt code may tell its holder: one of four states, nothing more.
+"""What a receipt code may tell its holder: one of five states, nothing more (and, to the holder
+of the code only, the conversation with the editors: stories/conversation/public.py).
 
 The answer never includes the title, the text, a date or who handled the story: the code may
 have been found by someone else (on paper, on a seized phone), and the state alone tells them
@@ -17,6 +18,8 @@ RECEIVED = "received"
 IN_REVIEW = "in_review"
 PUBLISHED = "published"
 NOT_PUBLISHED = "not_published"
+# The contributor withdrew it through their receipt (stories/conversation/).
+WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def _sealed_status(item) -> ReceiptStatus:
         return ReceiptStatus(RECEIVED)
     if item.state == item.DECLINED:
         return ReceiptStatus(NOT_PUBLISHED)
+    if item.state == item.WITHDRAWN:
+        return ReceiptStatus(WITHDRAWN)
     return _page_status(item.page)
 
 

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views, inbox_views, queue_hooks, review_hooks  # noqa: F401 (hooks register)
+from .conversation import hooks as conversation_hooks  # noqa: F401 (hooks register)
 from .queue_hooks import InboxMenuItem, ModerationMenuItem
 from .visibility import VisibilityPagePermissionPolicy, without_hidden_stories
 

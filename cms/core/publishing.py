@@ -13,6 +13,8 @@ at the two points every path goes through:
   WAGTAIL_FINISH_WORKFLOW_ACTION = cms.core.workflow_actions.publish_workflow_state), or the
   revision is one that approval scheduled (`approved_go_live_at`, which only a guarded publish
   sets), or it is set-up code (`setup_publishing()`: the demo loader and test builders);
+  Before that, content apps may refuse any going live, the final approval included, through the
+  `go_live_refusal` hook (a story whose contributor has not approved this version);
 - `save()`, where a row changes: outside a guarded publish, a row may not become live, a live row
   may not change what readers see, and no row may be an alias (an alias is a second live copy
   that no review governs). A new translation is refused when its source says so
@@ -29,6 +31,7 @@ from contextvars import ContextVar
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import PagePermissionTester
 
 # The pk of the page whose workflow is giving its final approval right now.
@@ -132,6 +135,19 @@ def publish_refusal(page, revision):
     ) % {"title": page.get_admin_display_title(), "workflow": _workflow_name(page)}
 
 
+def go_live_refusal(page, revision):
+    """Why a content app says `revision` may not go live, whoever publishes it and however
+    (the `go_live_refusal` hook, e.g. a story without its contributor's consent), or None.
+    Asked even inside the final approval and for an approved schedule; not in set-up code."""
+    if _setup.get():
+        return None
+    for fn in hooks.get_hooks("go_live_refusal"):
+        refusal = fn(page, revision)
+        if refusal:
+            return refusal
+    return None
+
+
 def _content(page):
     return {k: v for k, v in page.serializable_data().items() if k not in _NOT_CONTENT}
 
@@ -189,7 +205,7 @@ class WorkflowOnlyPublishingMixin:
         return None
 
     def publish(self, revision, *args, **kwargs):
-        refusal = publish_refusal(self, revision)
+        refusal = go_live_refusal(self, revision) or publish_refusal(self, revision)
         if refusal:
             raise PublishingRefused(refusal)
         with _entered(_going_live, self.pk):

@@ -205,11 +205,12 @@ class ReceiptStatusPage(WorkflowOnlyPublishingMixin, Page):
             too_many_requests,
         )
         from stories.sealing.spool import SpoolUnavailable
+        from stories.conversation.public import thread_for
         from stories.status import status_for_digest
 
         if request.method not in FORM_METHODS:
             return HttpResponseNotAllowed(FORM_METHODS)
-        status = None
+        status = thread = None
         if request.method == "POST":
             limiter, address = receipt_limiter(), client_address(request)
             # A blocked address learns nothing, even with a right code: no oracle. The global
@@ -219,8 +220,12 @@ class ReceiptStatusPage(WorkflowOnlyPublishingMixin, Page):
                 return too_many_requests(request, self)
             form = ReceiptStatusForm(request.POST)
             if form.is_valid():
+                code = form.cleaned_data["code"]
                 try:
-                    status = status_for_digest(receipt_digest(form.cleaned_data["code"]))
+                    status = status_for_digest(receipt_digest(code))
+                    # Read and answered with the code (stories/conversation/public.py); one
+                    # Argon2id derivation for every code, right or wrong.
+                    thread = thread_for(request, code, receipt_digest(code))
                 except SpoolUnavailable:
                     return spool_unavailable(request)
                 if status is None:
@@ -241,5 +246,10 @@ class ReceiptStatusPage(WorkflowOnlyPublishingMixin, Page):
                 form = ReceiptStatusForm()
         else:
             form = ReceiptStatusForm()
-        context = {**self.get_context(request), "form": form, "status": status}
+        context = {
+            **self.get_context(request),
+            "form": form,
+            "status": status,
+            "thread": thread if status is not None else None,
+        }
         return _form_response(TemplateResponse(request, self.get_template(request), context))

@@ -44,11 +44,14 @@ class SealedSubmission(models.Model):
     """One submission as it arrived, sealed. `page` is the draft a moderator started from it."""
 
     SEALED, DRAFTED, DECLINED, SHREDDED = "sealed", "drafted", "declined", "shredded"
+    # The contributor withdrew it (stories/conversation/): shredded, and its story deleted.
+    WITHDRAWN = "withdrawn"
     STATES = [
         (SEALED, _("waiting, sealed")),
         (DRAFTED, _("draft started")),
         (DECLINED, _("declined")),
         (SHREDDED, _("shredded")),
+        (WITHDRAWN, _("withdrawn by the contributor")),
     ]
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -77,12 +77,15 @@ def seal(payload: dict) -> tuple[bytes, list]:
     return ciphertext, keys
 
 
-def _entry(day: datetime.date, ciphertext: bytes, keys) -> bytes:
+def _entry(day: datetime.date, ciphertext: bytes, keys, contributor=None) -> bytes:
     header = {
         "v": FORMAT_VERSION,
         "day": day.isoformat(),
         "keys": [[str(pk) if pk else "", fp, crypto.b64(k)] for pk, fp, k in keys],
     }
+    if contributor:
+        # The conversation's public half, derived from the code (stories/conversation/keys.py).
+        header["contributor"] = contributor
     return json.dumps(header).encode() + b"\n" + ciphertext
 
 
@@ -93,13 +96,20 @@ def _parse_entry(entry: bytes):
     return datetime.date.fromisoformat(header["day"]), ciphertext, keys
 
 
+def _contributor_of(entry: bytes):
+    return json.loads(bytes(entry).split(b"\n", 1)[0]).get("contributor")
+
+
 def seal_submission(form, language: str) -> str:
     """Seal a valid StorySubmissionForm and put it in the spool; return the receipt code, to be
     shown once. Raises SpoolUnavailable (no receipt) if the spool cannot confirm it is durable."""
+    from stories.conversation.keys import contributor_header
+
     ciphertext, keys = seal(payload_of(form.cleaned_data, language, form.photos()))
     code = new_receipt_code()
+    entry = _entry(timezone.now().date(), ciphertext, keys, contributor_header(code))
     # A date in UTC, never a time.
-    get_spool().put(receipt_digest(code), _entry(timezone.now().date(), ciphertext, keys))
+    get_spool().put(receipt_digest(code), entry)
     return code
 
 
@@ -112,7 +122,8 @@ def _lock_moves():
 def move_batch(size: int = BATCH_SIZE) -> int:
     """Move up to `size` spooled entries, shuffled, into PostgreSQL in one transaction, then
     remove them from the spool. Returns how many new items were written."""
-    from stories.models import InboxKey, SealedKey, SealedSubmission
+    from stories.conversation.keys import conversation_fields
+    from stories.models import Conversation, InboxKey, SealedKey, SealedSubmission
 
     spool = get_spool()
     in_database = isinstance(spool, DatabaseSpool)
@@ -129,7 +140,7 @@ def move_batch(size: int = BATCH_SIZE) -> int:
             )
         )
         live_keys = {str(pk) for pk in InboxKey.objects.values_list("pk", flat=True)}
-        items, sealed_keys = [], []
+        items, sealed_keys, conversations = [], [], []
         for digest, entry in entries:
             if digest in known:
                 continue  # moved before, the spool delete did not happen: nothing to redo
@@ -138,6 +149,11 @@ def move_batch(size: int = BATCH_SIZE) -> int:
                 id=uuid.uuid4(), receipt_digest=digest, received_on=day, ciphertext=ciphertext
             )
             items.append(item)
+            contributor = _contributor_of(entry)
+            if contributor:
+                conversations.append(
+                    Conversation(submission=item, **conversation_fields(contributor))
+                )
             for pk, fp, key in keys:
                 if pk is not None and pk not in live_keys:
                     continue  # that moderator's key was revoked meanwhile
@@ -146,6 +162,7 @@ def move_batch(size: int = BATCH_SIZE) -> int:
                 )
         SealedSubmission.objects.bulk_create(items)
         SealedKey.objects.bulk_create(sealed_keys)
+        Conversation.objects.bulk_create(conversations)
         if in_database:
             spool.remove(digests)
     if not in_database:
@@ -224,7 +241,11 @@ def reseal(private_key, inbox_key) -> int:
 def shred(item, state, *, reason="", day=None) -> None:
     """Destroy what `item` holds: its sealed keys and its ciphertext. The row stays as a
     tombstone (digest, state, day) for the receipt check."""
+    from stories.models import Conversation
+
     item.sealed_keys.all().delete()
+    # Its conversation goes with it, both sides (stories/conversation/).
+    Conversation.objects.filter(submission=item).delete()
     item.ciphertext = b""
     item.state = state
     item.decline_reason = reason

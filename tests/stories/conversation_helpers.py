@@ -1,0 +1,50 @@
+"""The conversation over HTTP: a contributor with their code on the status page, moderators in
+the admin, and the random-delay pass that moves answers in."""
+
+import re
+
+from django.core.management import call_command
+
+from stories.models import SealedSubmission
+from tests.stories.inbox_helpers import item_url
+from tests.stories.submission_helpers import receipt_from, submit_story
+
+
+def conversation_url(item, suffix=""):
+    return item_url(item, f"conversation/{suffix}")
+
+
+def ingest():
+    call_command("ingest_submissions", "--no-delay")
+
+
+def send_and_draft(contributor, moderator, language="en", title="A night visit", **fields):
+    """The contributor sends a story, it is moved in, a moderator starts a draft from it."""
+    code = receipt_from(
+        submit_story(
+            contributor, f"/{language}/stories/tell/", language=language, title=title, **fields
+        )
+    )
+    ingest()
+    item = SealedSubmission.objects.get()
+    response = moderator.post(
+        item_url(item, "draft/"), {"title": title, "text": "Someone was taken away at night."}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    return code, item
+
+
+def check(contributor, code, language="en", **data):
+    response = contributor.post(f"/{language}/stories/status/", {"code": code, **data})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+VERSION = re.compile(r'name="version" value="(\d+)"')
+
+
+def version_position(html):
+    match = VERSION.search(html)
+    assert match, "no version waiting for consent on the page"
+    return match.group(1)
