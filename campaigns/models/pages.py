@@ -14,6 +14,7 @@ from wagtail.search import index
 from campaigns import licences, seo
 from campaigns.blocks import CampaignStreamBlock
 from cms.core.fragments import Deferred
+from cms.core.hosts import ReaderHostUrlsMixin
 from cms.core.models import IndexPage
 
 ACTIVE = "active"
@@ -69,7 +70,7 @@ class CampaignIndexPage(RoutablePageMixin, IndexPage):
         return serve_feed(request, self)
 
 
-class CampaignPage(Page):
+class CampaignPage(ReaderHostUrlsMixin, Page):
     """One campaign in one language: what we demand, the facts, how to help, how to donate.
 
     Translations are wagtail-localize copies: text fields and text blocks go to translators;

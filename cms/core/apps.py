@@ -22,7 +22,6 @@ class CmsConfig(AppConfig):
         edge_cache.connect()
         fragments.connect()
         captcha_rows.connect()
-        hosts.connect()  # absolute URLs on the reader's host (cms/core/hosts.py)
         # Publishing a source syncs its translations (cms/core/translation/memory.py).
         from .translation import memory
 

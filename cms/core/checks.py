@@ -1,4 +1,5 @@
-"""System checks: every page type an exclusive workflow governs goes through the publish guard.
+"""System checks: every page type an exclusive workflow governs goes through the publish guard,
+and every page type names the reader's host in its absolute URLs (cms/core/hosts.py).
 
 A page type escapes the guard (cms/core/publishing.py) if it can be created below a page an
 exclusive workflow attaches to but does not use `WorkflowOnlyPublishingMixin`: its pages could
@@ -62,3 +63,23 @@ def exclusive_workflows_are_guarded(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@register()
+def every_page_type_follows_the_reader_host(app_configs, **kwargs):
+    """A page type without ReaderHostUrlsMixin would name the Site's host in its absolute URLs
+    (hreflang, Open Graph, feeds, the API): an onion reader sent to the clearnet name."""
+    from wagtail.models import Page, get_page_models
+
+    from cms.core.hosts import ReaderHostUrlsMixin
+
+    return [
+        Error(
+            f"{model._meta.label} builds its absolute URLs from the Site, not the reader's host.",
+            hint="Put cms.core.hosts.ReaderHostUrlsMixin among its bases, before Page.",
+            obj=model,
+            id="cms.E103",
+        )
+        for model in get_page_models()
+        if model is not Page and not issubclass(model, ReaderHostUrlsMixin)
+    ]

@@ -116,36 +116,44 @@ def canonical_url(page, request):
     return root + path
 
 
-def _patch_page_urls():
-    """Page.get_url_parts with the reader's origin in place of the Site's root URL, for the
-    pages of the Site the reader's door leads to. Wagtail's own code (`full_url`, its API) goes
-    through this method, so one patch covers every caller; a request passed explicitly wins over
-    the one the middleware recorded."""
-    from wagtail.models import Page, Site
+def reader_url_parts(parts, request=None):
+    """Wagtail's (site id, root URL, path) for a page, with the reader's origin in place of the
+    Site's root URL for pages of the Site the reader's door leads to. A request passed
+    explicitly wins over the one the middleware recorded."""
+    from wagtail.models import Site
 
-    if getattr(Page.get_url_parts, "_polyphony_doors", False):
-        return
-    original = Page.get_url_parts
+    reader = request if isinstance(request, HttpRequest) else current_request()
+    if not parts or parts[1] is None or reader is None:
+        return parts
+    origin = reader_origin(reader)
+    if origin is None:
+        return parts
+    site = Site.find_for_request(reader)
+    if site is not None and site.pk != parts[0]:
+        return parts  # a page of another Site keeps that Site's own address
+    return (parts[0], origin, parts[2])
+
+
+class ReaderHostUrlsMixin:
+    """For every page model (cms/core/checks.py fails `manage.py check` for one without it).
+
+    `get_url_parts` is the method Wagtail documents for changing a page's URL, and everything
+    Wagtail builds for a page goes through it (`get_url`, `get_full_url`, `full_url`, its API,
+    its sitemaps) — for the specific page. A plain `Page` row (a query without `.specific()`)
+    has Wagtail's own method: build its absolute URL with `full_url_for(page, request)`."""
 
     def get_url_parts(self, request=None):
-        parts = original(self, request=request)
-        reader = request if isinstance(request, HttpRequest) else current_request()
-        if not parts or parts[1] is None or reader is None:
-            return parts
-        origin = reader_origin(reader)
-        if origin is None:
-            return parts
-        site = Site.find_for_request(reader)
-        if site is not None and site.pk != parts[0]:
-            return parts  # a page of another Site keeps that Site's own address
-        return (parts[0], origin, parts[2])
-
-    get_url_parts._polyphony_doors = True
-    Page.get_url_parts = get_url_parts
+        return reader_url_parts(super().get_url_parts(request=request), request)
 
 
-def connect():
-    _patch_page_urls()
+def full_url_for(page, request=None):
+    """`page.get_full_url(request)` on the reader's host, for a specific page or a plain row."""
+    parts = page.get_url_parts(request=request)
+    if not isinstance(page, ReaderHostUrlsMixin):
+        parts = reader_url_parts(parts, request)
+    if parts is None or parts[1] is None and parts[2] is None:
+        return None  # not routable, as Wagtail's get_full_url says
+    return parts[1] + parts[2]
 
 
 class ReaderHostMiddleware:

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import translate_url
 from wagtail.models import Page
 
+from cms.core.hosts import full_url_for
+
 
 @dataclass(frozen=True)
 class LanguageLink:
@@ -113,14 +115,14 @@ def language_links(request, page=None, current=None):
         links.append(LanguageLink(code, name, url, code == current, same_page))
 
     alternates = [
-        Alternate(code, translations[code].get_full_url(request))
+        Alternate(code, full_url_for(translations[code], request))
         for code, _name in settings.LANGUAGES
         if code in translations
     ]
     if alternates:
         default = translations.get(settings.LANGUAGE_CODE) or translations.get(current)
         if default is not None:
-            alternates.append(Alternate("x-default", default.get_full_url(request)))
+            alternates.append(Alternate("x-default", full_url_for(default, request)))
     return links, alternates
 
 

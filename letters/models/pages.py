@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.hosts import ReaderHostUrlsMixin
 from cms.core.models import IndexPage
 
 
@@ -72,7 +73,7 @@ class PrisonerDirectoryPage(RoutablePageMixin, IndexPage):
         return self.url + self.reverse_subpage("status")
 
 
-class PrisonerPage(RoutablePageMixin, Page):
+class PrisonerPage(RoutablePageMixin, ReaderHostUrlsMixin, Page):
     """One person people can write to: who they are, why they are held, where letters go, and
     the letter form (`write/`)."""
 

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.hosts import ReaderHostUrlsMixin
 from cms.core.publishing import WorkflowOnlyPublishingMixin
 
 # A form page answers these; anything else (PUT, DELETE, PATCH...) is not treated as a GET.
@@ -57,7 +58,7 @@ def spool_unavailable(request):
     return _form_response(response)
 
 
-class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
+class StorySubmissionPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
     """The form through which anyone tells their story, anonymously. The POST only seals the
     submission into the spool (stories.pipeline.queue_submission, stories/sealing/) and shows
     the receipt code once, after the spool said it is durable."""
@@ -176,7 +177,7 @@ class StorySubmissionPage(WorkflowOnlyPublishingMixin, Page):
         return _form_response(TemplateResponse(request, self.get_template(request), context))
 
 
-class ReceiptStatusPage(WorkflowOnlyPublishingMixin, Page):
+class ReceiptStatusPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
     """Where a contributor types their receipt code (by POST, never in a URL) and learns only
     whether their story was received, is in review, was published (with a link) or was not."""
 

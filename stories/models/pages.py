@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.core.fragments import Deferred
+from cms.core.hosts import ReaderHostUrlsMixin
 from cms.core.models import IndexPage
 from cms.core.publishing import WorkflowOnlyPublishingMixin
 from stories.admin_forms import StoryPageForm
@@ -96,7 +97,7 @@ class StoryBodyBlock(blocks.StreamBlock):
     )
 
 
-class StoryPage(WorkflowOnlyPublishingMixin, Page):
+class StoryPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
     """One person's story, edited by moderators so nobody can be identified.
 
     The contributor's contact and consents are NOT here: they live in StoryPrivateRecord, which

@@ -262,3 +262,22 @@ def test_onion_visitors_share_one_address_for_the_rate_limits(client, doors, wor
     mirror = RequestFactory().get("/en/", HTTP_HOST=MIRROR, REMOTE_ADDR="10.1.2.3")
     assert client_address(onion) is None  # only the global cap applies (site/SCALE-OUT.md)
     assert client_address(mirror) == "10.1.2.3"
+
+
+def test_a_page_type_without_the_reader_host_urls_fails_the_system_check(monkeypatch):
+    from types import SimpleNamespace
+
+    from wagtail.models import Page, get_page_models
+
+    from cms.core.checks import every_page_type_follows_the_reader_host
+
+    assert every_page_type_follows_the_reader_host(None) == [], "every shipped type has it"
+
+    class StrayPage(Page):  # not a model (no table): enough for issubclass and a label
+        class Meta:
+            abstract = True
+
+    StrayPage._meta = SimpleNamespace(label="tests.StrayPage")
+    monkeypatch.setattr("wagtail.models.get_page_models", lambda: [*get_page_models(), StrayPage])
+    errors = every_page_type_follows_the_reader_host(None)
+    assert [(e.id, e.obj) for e in errors] == [("cms.E103", StrayPage)]

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.core.hosts import ReaderHostUrlsMixin
 from volunteering import choices
 from volunteering.fields import CountryListField, LanguageListField
 
@@ -48,7 +49,7 @@ class VacancyTag(TaggedItemBase):
     )
 
 
-class VacancyPage(VacancyServingMixin, RoutablePageMixin, Page):
+class VacancyPage(VacancyServingMixin, RoutablePageMixin, ReaderHostUrlsMixin, Page):
     """One volunteer position. Closed positions keep their page, marked closed, so links from
     elsewhere still explain what happened instead of answering 404."""
 

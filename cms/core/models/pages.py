@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from cms.core.hosts import ReaderHostUrlsMixin
 
 
-class HomePage(Page):
+class HomePage(ReaderHostUrlsMixin, Page):
     """The home of one language. Each locale has one, a translation of the English home, sitting
     directly under the root so that `/<lang>/` routes to it. Sections hang below it."""
 
@@ -40,7 +41,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ReaderHostUrlsMixin, Page):
     """A generic page of text and images: about us, safety advice, imprint."""
 
     body = StreamField(BaseStreamBlock(), blank=True)
@@ -53,7 +54,7 @@ class StandardPage(Page):
         verbose_name = "standard page"
 
 
-class IndexPage(Page):
+class IndexPage(ReaderHostUrlsMixin, Page):
     """A section's listing page. Content apps subclass it for their section's index (stories,
     campaigns, volunteering) and narrow `listing_queryset` to what readers should see."""
 
