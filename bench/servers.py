@@ -179,6 +179,7 @@ http {{
     proxy_cache_path {workdir}/cache levels=1:2 keys_zone=polyphony:16m max_size=1g
                      inactive=7d use_temp_path=off;
     include {SITE_NGINX}/polyphony-cache-map.conf;
+    include {SITE_NGINX}/polyphony-gzip.conf;
     upstream polyphony {{
 {servers}
         keepalive 16;
