@@ -92,6 +92,19 @@ def reader_origin(request):
     return origin
 
 
+def site_origin(request):
+    """The origin to name in a URL that is not a page's (robots.txt, the sitemap index): the
+    reader's door if it is a configured one, else the Site's own root URL — never a name that
+    only matched a pattern of ALLOWED_HOSTS."""
+    from wagtail.models import Site
+
+    origin = reader_origin(request)
+    if origin is not None:
+        return origin
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else ""
+
+
 def host_key(request):
     """What fragment cache keys add so that each door keeps its own copies."""
     return reader_origin(request) or "site"

@@ -6,6 +6,8 @@ public translation that its own page type wants indexed.
 """
 
 from collections import defaultdict
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
@@ -17,6 +19,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from cms.core.hosts import site_origin
 from cms.core.templatetags.polyphony import restriction_above
 
 
@@ -111,7 +114,21 @@ def _sitemaps(request):
 
 
 def index(request):
-    return sitemap_views.index(request, _sitemaps(request), sitemap_url_name="cms_sitemap_language")
+    response = sitemap_views.index(
+        request, _sitemaps(request), sitemap_url_name="cms_sitemap_language"
+    )
+    # Django names the request's raw host in each entry; name the door instead (cms/core/hosts).
+    origin = site_origin(request)
+    response.context_data["sitemaps"] = [
+        replace(item, location=origin + _path_and_query(item.location))
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+def _path_and_query(url):
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def language_sitemap(request, section):
@@ -121,6 +138,6 @@ def language_sitemap(request, section):
 
 
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("cms_sitemap_index"))
+    sitemap_url = site_origin(request) + reverse("cms_sitemap_index")
     body = f"User-agent: *\nDisallow: /admin/\nDisallow: /captcha/\n\nSitemap: {sitemap_url}\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -195,6 +195,12 @@ def test_a_host_that_is_only_a_pattern_is_never_echoed(client, doors, world, set
     assert "attacker.wild.example" not in html
     assert 'hreflang="en" href="http://127.0.0.1:8000/en/"' in html
     assert get(client, "/en/", "elsewhere.invalid").status_code == 400
+    for path in ("/robots.txt", "/sitemap.xml", "/sitemap-en.xml"):
+        answer = get(client, path, "attacker.wild.example")
+        assert answer.status_code == 200, path
+        body = answer.content.decode()
+        assert "attacker.wild.example" not in body, path
+        assert "http://127.0.0.1:8000/" in body, path
 
 
 def test_each_door_keeps_its_own_fragments(client, doors, world):
