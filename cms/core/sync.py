@@ -13,6 +13,8 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
+    TaskState,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -159,6 +161,22 @@ def _task(spec):
     return task
 
 
+def _retire_namesakes(task):
+    """Retire tasks of the same name and another type: what a spec's task was before its model
+    changed (a plain group approval "Safety review" before cms.ReviewTask). Left active, the
+    admin's task list shows two "Safety review"s and either can be picked for a new workflow.
+    One that still holds a page in progress is left until that review ends (deactivating it
+    would cancel the review); the next sync retires it."""
+    retired = 0
+    for other in Task.objects.filter(name=task.name, active=True).exclude(pk=task.pk):
+        in_progress = TaskState.objects.filter(task=other, status=TaskState.STATUS_IN_PROGRESS)
+        if other.workflows.filter(active=True).exists() or in_progress.exists():
+            continue
+        other.deactivate()
+        retired += 1
+    return retired
+
+
 def _workflow(spec):
     """(row, changed): the spec's row, found by its name or renamed from one it had before."""
     workflow = Workflow.objects.filter(name=spec.name).first()
@@ -203,6 +221,9 @@ def sync_workflows(verbosity=0, stdout=None):
             changes += created
         stale = WorkflowPage.objects.filter(workflow=workflow).exclude(page_id__in=targets)
         changes += stale.delete()[0]
+
+        for task in tasks:
+            changes += _retire_namesakes(task)
 
     for name in workflow_declarations.RETIRED_WORKFLOWS:
         for workflow in Workflow.objects.filter(name=name, active=True):

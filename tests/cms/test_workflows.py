@@ -12,6 +12,7 @@ from cms.core.sync import sync_roles, sync_workflows
 from cms.core.translation.review import workflow_for
 from cms.core.workflows import (
     CAMPAIGN_PUBLICATION,
+    SAFETY_REVIEW,
     STORY_MODERATION,
     TRANSLATION_REVIEW,
     VACANCY_PUBLICATION,
@@ -181,3 +182,17 @@ def test_who_saved_the_latest_revision_cannot_give_final_approval(client, world,
     assert publication.status == publication.STATUS_IN_PROGRESS
     story_in_review.refresh_from_db()
     assert not story_in_review.live
+
+
+def test_a_task_that_changed_type_leaves_no_second_namesake(world):
+    """A site from before Safety review became cms.ReviewTask kept a plain group approval named
+    "Safety review": sync retires it (unless a page is still in review in it)."""
+    from wagtail.models import GroupApprovalTask
+
+    old = GroupApprovalTask.objects.create(name=SAFETY_REVIEW.name)
+    sync_workflows()
+    old.refresh_from_db()
+    assert not old.active
+    active = Task.objects.filter(name=SAFETY_REVIEW.name, active=True)
+    assert [task.specific._meta.label for task in active] == ["cms.ReviewTask"]
+    assert sync_workflows() == 0, "nothing left to change"
