@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fragments import Deferred
 from cms.core.hosts import ReaderHostUrlsMixin
 from cms.core.publishing import WorkflowOnlyPublishingMixin
 
@@ -101,7 +102,11 @@ class StorySubmissionPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["status_page"] = self.get_siblings().type(ReceiptStatusPage).live().public().first()
+        # Only the receipt links to it: looked up when a template renders it, not for every
+        # reader of the empty form (two queries).
+        context["status_page"] = Deferred(
+            lambda: self.get_siblings().type(ReceiptStatusPage).live().public().first()
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -197,6 +202,7 @@ class ReceiptStatusPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
         return []
 
     def serve(self, request, *args, **kwargs):
+        from stories.conversation.public import thread_for
         from stories.forms import ReceiptStatusForm
         from stories.privacy.receipts import receipt_digest
         from stories.ratelimits import (
@@ -206,7 +212,6 @@ class ReceiptStatusPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
             too_many_requests,
         )
         from stories.sealing.spool import SpoolUnavailable
-        from stories.conversation.public import thread_for
         from stories.status import status_for_digest
 
         if request.method not in FORM_METHODS:
