@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
@@ -59,3 +61,33 @@ def described(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def unbound_form_key(form):
+    """A fragment key for the visible fields of a form nobody has filled in yet, or "" when
+    they must be rendered for this request (a bound form shows what was typed and its errors; a
+    form given initial values, such as the story form's "New question", shows those).
+
+    The key names the form's class, the active language and everything its fields render from
+    (label, help, initial value, required, widget attributes): a setting read at request time,
+    such as the story text's maximum length, changes the key. Choices from the database
+    (topics) are snippets: publishing one moves `content_version`, which the fragment keys on
+    as well. The protection fields (the signed start time, the captcha) are never in it."""
+    if form.is_bound or form.initial:
+        return ""
+    protection = getattr(form, "protection_fields", ("form_started", "captcha"))
+    shape = [
+        (
+            name,
+            str(field.label),
+            str(field.help_text),
+            repr(field.initial),
+            field.required,
+            sorted((key, str(value)) for key, value in field.widget.attrs.items()),
+        )
+        for name, field in form.fields.items()
+        if name not in protection or name == "website"
+    ]
+    digest = hashlib.blake2b(repr(shape).encode(), digest_size=12).hexdigest()
+    return f"{type(form).__module__}.{type(form).__qualname__}:{get_language()}:{digest}"
