@@ -35,18 +35,28 @@ def required() -> bool:
     return bool(getattr(settings, "STORY_CONSENT_REQUIRED", True))
 
 
-def fingerprint(page) -> str:
-    """What readers would get of `page` (title, paragraphs and photos, credit), hashed."""
-    body = [{"type": b["type"], "value": b["value"]} for b in page.body.get_prep_value()]
-    content = {
-        "title": page.title,
-        "body": body,
-        "credit": page.credit,
-        "pseudonym": page.pseudonym if page.credit != "anonymous" else "",
+def fingerprint(content: dict) -> str:
+    """What readers would get (title, paragraphs and photos, credit) of a revision's content
+    (`Revision.content`, or `page.serializable_data()`), hashed. Read from the stored content,
+    so the moderators' listing computes it without a query per story."""
+    body = content.get("body") or []
+    if isinstance(body, str):
+        body = json.loads(body)
+    credit = content.get("credit", "")
+    stable = {
+        "title": content.get("title", ""),
+        "body": [{"type": b["type"], "value": b["value"]} for b in body],
+        "credit": credit,
+        "pseudonym": content.get("pseudonym", "") if credit != "anonymous" else "",
     }
     return hashlib.sha256(
-        json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+        json.dumps(stable, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()
+
+
+def content_of(page, revision=None) -> dict:
+    revision = revision or page.get_latest_revision()
+    return revision.content if revision is not None else page.serializable_data()
 
 
 def _photo(block_value) -> dict | None:
@@ -126,27 +136,89 @@ class Consent:
 def consent_of(page, revision=None) -> Consent | None:
     """Where the contributor's consent stands for `page` (its latest revision unless given);
     None if this story has no contributor to ask."""
-    from stories.models import ConversationMessage as M
+    from stories.models import Conversation
 
     item = submission_of(page)
-    if item is not None and item.state == item.WITHDRAWN:
-        return Consent(WITHDRAWN, item.closed_on)
-    conversation = _conversation(item)
-    if conversation is None:
+    if item is None:
         return None
-    version = conversation.messages.filter(kind=M.VERSION).order_by("-position").first()
-    if version is None:
+    conversation = Conversation.objects.filter(submission=item).first()
+    messages = list(conversation.messages.all()) if conversation is not None else None
+    return consent_from(item, messages, lambda: content_of(page, revision))
+
+
+def consent_from(item, messages, content) -> Consent | None:
+    """The consent state from `item`, its conversation's messages in order (None if it has no
+    conversation) and a callable giving the content about to be published."""
+    from stories.models import ConversationMessage as M
+
+    if item.state == item.WITHDRAWN:
+        return Consent(WITHDRAWN, item.closed_on)
+    if messages is None:
+        return None
+    versions = [m for m in messages if m.kind == M.VERSION]
+    if not versions:
         return Consent(NOT_ASKED)
-    decision = decision_on(conversation, version)
-    if decision is None:
+    version = versions[-1]
+    decisions = [
+        m
+        for m in messages
+        if m.from_contributor and m.answers == version.position and m.kind in (M.APPROVE, M.CHANGES)
+    ]
+    if not decisions:
         return Consent(WAITING, version.sent_on)
+    decision = decisions[-1]
     if decision.kind == M.CHANGES:
         return Consent(CHANGES, decision.sent_on)
-    revision = revision or page.get_latest_revision()
-    current = fingerprint(revision.as_object() if revision is not None else page)
-    if current != version.fingerprint:
+    if fingerprint(content()) != version.fingerprint:
         return Consent(OUTDATED, decision.sent_on)
     return Consent(APPROVED, decision.sent_on)
+
+
+def marks_for(pages) -> dict:
+    """{page pk: (unread answer?, consent text)} for the stories of a listing, in three
+    queries however many there are."""
+    from wagtail.models import Revision
+
+    from stories.models import ConversationMessage, SealedSubmission
+
+    pages = list(pages)
+    items = {
+        item.page_id: item
+        for item in SealedSubmission.objects.filter(page_id__in=[p.pk for p in pages])
+        .select_related("conversation")
+        .defer("ciphertext")
+    }
+    if not items:
+        return {}
+    messages: dict = {}
+    rows = ConversationMessage.objects.filter(
+        conversation__submission__in=list(items.values())
+    ).defer("ciphertext", "key_for_moderators", "key_for_contributor")
+    for message in rows.order_by("position"):
+        messages.setdefault(message.conversation_id, []).append(message)
+    revisions = Revision.objects.filter(
+        pk__in=[p.latest_revision_id for p in pages if p.pk in items and p.latest_revision_id]
+    ).in_bulk()
+    marks = {}
+    for page in pages:
+        item = items.get(page.pk)
+        if item is None:
+            continue
+        conversation = getattr(item, "conversation", None)
+        thread = messages.get(item.pk, []) if conversation is not None else None
+        revision = revisions.get(page.latest_revision_id)
+        state = consent_from(
+            item,
+            thread,
+            lambda revision=revision, page=page: (
+                revision.content if revision else page.serializable_data()
+            ),
+        )
+        unread = conversation is not None and any(
+            m.from_contributor and m.position > conversation.moderators_read for m in thread
+        )
+        marks[page.pk] = (unread, describe(state))
+    return marks
 
 
 def go_live_refusal(page, revision):

@@ -122,15 +122,16 @@ def write(item, item_key: bytes, user, payload: dict, *, kind=None, fingerprint=
 
 def send_version(item, item_key: bytes, user, note: str) -> int:
     """Send the story's latest revision, as it would be published, for consent."""
-    revision = item.page.get_latest_revision()
-    page = revision.as_object() if revision is not None else item.page.specific
+    story = item.page.specific
+    revision = story.get_latest_revision()
+    page = revision.as_object() if revision is not None else story
     return write(
         item,
         item_key,
         user,
         consent.version_payload(page, note),
         kind="version",
-        fingerprint=consent.fingerprint(page),
+        fingerprint=consent.fingerprint(consent.content_of(story, revision)),
     )
 
 
