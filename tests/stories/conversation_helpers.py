@@ -48,3 +48,22 @@ def version_position(html):
     match = VERSION.search(html)
     assert match, "no version waiting for consent on the page"
     return match.group(1)
+
+
+def contributor_approves(story, user=None):
+    """The story as it stands goes to its contributor, who approves it: the exchange of
+    test_conversation_exchange.py without HTTP, for journeys about something else. The version
+    is sent with the item's key opened by the suite's recovery key (as a moderator's key would),
+    and the approval is sealed, spooled and moved in as the status page does it."""
+    from stories.conversation import answers, store
+    from stories.models import Conversation, ConversationMessage
+    from stories.sealing import inbox
+    from tests.stories.sealing_helpers import RECOVERY
+
+    item = SealedSubmission.objects.get(page_id=story.pk)
+    position = store.send_version(item, inbox.item_key(item, RECOVERY), user, "")
+    conversation = Conversation.objects.get(submission=item)
+    answers.spool_answer(
+        item.receipt_digest, conversation, ConversationMessage.APPROVE, {"text": ""}, position
+    )
+    answers.move_all()

@@ -58,8 +58,11 @@ def test_question_answer_consent_then_publication(form_pages, users):
     ingest()
     assert ConversationMessage.objects.filter(from_contributor=True).count() == 1
 
-    # The moderator's queue shows the unread answer; reading it clears the mark.
+    # The moderator's queues and the story's editor show the unread answer; reading it
+    # clears the mark.
     assert "data-unread-answer" in moderator.get(INBOX).content.decode()
+    assert "data-unread-answer" in moderator.get("/admin/stories/moderation/").content.decode()
+    assert "(new answer)" in moderator.get(f"/admin/pages/{story.pk}/edit/").content.decode()
     thread = moderator.get(conversation_url(item)).content.decode()
     assert ANSWER in thread and QUESTION in thread
     assert "data-unread-answer" not in moderator.get(INBOX).content.decode()
@@ -70,7 +73,17 @@ def test_question_answer_consent_then_publication(form_pages, users):
         == 302
     )
     approve(users["moderator"], story)
-    approve(users["publisher"], story)
+    publisher = Client()
+    publisher.force_login(users["publisher"])
+    editor_html = publisher.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert "the edited version was sent; no answer yet" in editor_html
+    assert "Conversation with the contributor" not in editor_html, "only moderators read it"
+    task_state = StoryPage.objects.get(pk=story.pk).current_workflow_task_state
+    refused = publisher.post(
+        workflow_action_url(story, "approve", task_state), {"comment": ""}, follow=True
+    )
+    assert "goes live only in a version its contributor approved" in refused.content.decode()
+    story.refresh_from_db()
     assert not story.live, "published without the contributor's consent"
     assert StoryPage.objects.get(pk=story.pk).current_workflow_task_state.task.name == "Publication"
 
