@@ -42,17 +42,28 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .hosts import host_key
+from .hosts import current_request, host_key
 
 KEY = "polyphony:content-version"
 
 
+# Read once per request: a reader page asks for it in its route, its site settings, its view
+# restrictions and its fragments, and each read was a round trip to Redis.
+REQUEST_ATTRIBUTE = "_polyphony_content_version"
+
+
 def content_version():
+    request = current_request()
+    version = getattr(request, REQUEST_ATTRIBUTE, None)
+    if version is not None:
+        return version
     version = cache.get(KEY)
     if version is None:
         # add() so that two processes starting together agree on the first value.
         cache.add(KEY, 1, timeout=None)
         version = cache.get(KEY, 1)
+    if request is not None:
+        setattr(request, REQUEST_ATTRIBUTE, version)
     return version
 
 
@@ -61,6 +72,10 @@ def content_changed(**kwargs):
         cache.incr(KEY)
     except ValueError:  # not set yet (or evicted): any new value differs from what keyed fragments
         cache.set(KEY, 2, timeout=None)
+    # A request that changed content (a publish in the admin) reads the new version after it.
+    request = current_request()
+    if request is not None:
+        request.__dict__.pop(REQUEST_ATTRIBUTE, None)
 
 
 @memoize

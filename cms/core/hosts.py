@@ -147,6 +147,9 @@ def reader_url_parts(parts, request=None):
     return (parts[0], origin, parts[2])
 
 
+UNRESTRICTED_LIFETIME_SECONDS = 24 * 60 * 60
+
+
 class ReaderHostUrlsMixin:
     """For every page model (cms/core/checks.py fails `manage.py check` for one without it).
 
@@ -157,6 +160,28 @@ class ReaderHostUrlsMixin:
 
     def get_url_parts(self, request=None):
         return reader_url_parts(super().get_url_parts(request=request), request)
+
+    def get_view_restrictions(self):
+        """Wagtail's, except that a page with none (nearly every reader page) is remembered as
+        such in each process under `content_version`, which moves whenever a view restriction
+        or its groups change, or a page moves (cms/core/fragments.py). Wagtail's serve hook asks
+        this on every request, and it cost two queries (the ancestors, then their
+        restrictions). A page with restrictions is asked afresh every time."""
+        from wagtail.models import PageViewRestriction
+
+        from cms.core.fragments import content_version
+        from cms.core.routing import _local_cache
+
+        if self.pk is None:
+            return super().get_view_restrictions()
+        key = f"unrestricted:{content_version()}:{self.pk}"
+        cache = _local_cache()
+        if cache.get(key):
+            return PageViewRestriction.objects.none()
+        restrictions = super().get_view_restrictions()
+        if not restrictions:
+            cache.set(key, True, UNRESTRICTED_LIFETIME_SECONDS)
+        return restrictions
 
 
 def full_url_for(page, request=None):
