@@ -54,9 +54,13 @@ class CampaignIndexPage(RoutablePageMixin, IndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from cms.core.fragments import Deferred
+
         context = super().get_context(request, *args, **kwargs)
-        context["active"] = self.campaigns().filter(status=ACTIVE)
-        context["concluded"] = self.campaigns().filter(status=CONCLUDED)
+        # Built only when the listing's fragment is rendered: `.public()` reads every view
+        # restriction as soon as it is called, a query each, on every request.
+        context["active"] = Deferred(lambda: self.campaigns().filter(status=ACTIVE))
+        context["concluded"] = Deferred(lambda: self.campaigns().filter(status=CONCLUDED))
         return context
 
     @re_path(r"^$")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.contrib.routable_page.models import path
 
+from cms.core.fragments import Deferred
 from cms.core.ratelimit import RateLimiter, client_address
 
 TOO_MANY = gettext_noop("Too many applications came from here just now. Please try again later.")
@@ -30,8 +31,12 @@ class VacancyServingMixin:
         is_open = self.is_open()
         context["is_open"] = is_open
         context["accepting_here"] = is_open and self.takes_applications_here()
-        context["related"] = list(self.related_vacancies())
-        context["job_posting"] = job_posting_json(self, request) if is_open else None
+        # Computed only when their fragments are rendered (volunteering/vacancy_page.html):
+        # a query each, and the same for every reader of the day.
+        context["related"] = Deferred(lambda: list(self.related_vacancies()))
+        context["job_posting"] = Deferred(
+            lambda: job_posting_json(self, request) if is_open else None
+        )
         return context
 
     @path("", name="vacancy")

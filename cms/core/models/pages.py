@@ -94,6 +94,7 @@ class IndexPage(ReaderHostUrlsMixin, Page):
         from cms.core.fragments import Deferred
 
         context = super().get_context(request, *args, **kwargs)
-        # Counted and fetched only if the template renders the listing (not on a cached one).
-        context["items"] = Deferred(self.paginate, request, self.listing_queryset())
+        # Counted and fetched only if the template renders the listing (not on a cached one);
+        # built then too: `.public()` reads every view restriction when it is called.
+        context["items"] = Deferred(lambda: self.paginate(request, self.listing_queryset()))
         return context
