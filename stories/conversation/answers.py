@@ -13,11 +13,13 @@ import json
 import secrets
 import uuid
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from stories.sealing import crypto
-from stories.sealing.spool import DatabaseSpool, SpoolUnavailable, get_spool
+from stories.sealing.inbox import _lock_moves
+from stories.sealing.spool import RedisSpool, SpoolUnavailable
 
 from . import keys
 
@@ -56,42 +58,29 @@ class _DatabaseAnswers:
         SpooledAnswer.objects.filter(key__in=list(names)).delete()
 
 
-class _RedisAnswers:
+class _RedisAnswers(RedisSpool):
     """The same Redis as the submissions' spool (appendfsync always), another hash."""
 
-    def __init__(self, spool):
-        self.client, self._errors = spool.client, spool._errors
-
-    def _call(self, method, *args, **kwargs):
-        try:
-            return getattr(self.client, method)(REDIS_HASH, *args, **kwargs)
-        except self._errors as error:
-            raise SpoolUnavailable from error
-
-    def put(self, key, entry):
-        self._call("hset", key, entry)
+    hash_name = REDIS_HASH
 
     def pending(self, digest):
         try:
-            found = dict(self.client.hscan_iter(REDIS_HASH, match=f"{digest}:*"))
+            found = dict(self.client.hscan_iter(self.hash_name, match=f"{digest}:*"))
         except self._errors as error:
             raise SpoolUnavailable from error
         return list(found.values())
 
-    def batch(self, size):
-        names = self._call("hrandfield", size) or []
-        values = self._call("hmget", names) if names else []
-        return [(n.decode(), v) for n, v in zip(names, values, strict=True) if v is not None]
 
-    def remove(self, names):
-        names = list(names)
-        if names:
-            self._call("hdel", *names)
+_redis_answers: dict[str, _RedisAnswers] = {}
 
 
 def answer_spool():
-    spool = get_spool()
-    return _DatabaseAnswers() if isinstance(spool, DatabaseSpool) else _RedisAnswers(spool)
+    url = getattr(settings, "STORY_SPOOL_URL", "")
+    if not url:
+        return _DatabaseAnswers()
+    if url not in _redis_answers:
+        _redis_answers[url] = _RedisAnswers(url)
+    return _redis_answers[url]
 
 
 def spool_answer(digest, conversation, kind, payload, answers=None) -> None:
@@ -127,6 +116,8 @@ def move_batch(size: int = BATCH_SIZE) -> int:
     in_database = isinstance(spool, _DatabaseAnswers)
     written = 0
     with transaction.atomic():
+        # The submissions' lock: two passes never move the same answers at once.
+        _lock_moves()
         entries = spool.batch(size)
         if not entries:
             return 0

@@ -44,15 +44,9 @@ class Entry:
         return data_uri(self.photo) if self.photo else ""
 
 
-CONTENT_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".webp": "image/webp",
-}
-
-
 def data_uri(photo: dict) -> str:
+    from stories.inbox_views import CONTENT_TYPES
+
     content_type = CONTENT_TYPES.get(photo.get("extension", "").lower(), "image/jpeg")
     return f"data:{content_type};base64,{photo['data']}"
 

@@ -72,6 +72,9 @@ class DatabaseSpool:
 
 
 class RedisSpool:
+    # The hash this spool keeps its entries in (stories/conversation/answers.py has another).
+    hash_name = REDIS_HASH
+
     def __init__(self, url: str):
         import redis
 
@@ -111,7 +114,7 @@ class RedisSpool:
 
     def _call(self, method, *args):
         try:
-            return getattr(self.client, method)(REDIS_HASH, *args)
+            return getattr(self.client, method)(self.hash_name, *args)
         except self._errors as error:
             raise SpoolUnavailable from error
 

@@ -156,3 +156,27 @@ def test_a_submitter_or_translator_cannot_read_the_conversation(form_pages, user
         response = other.get(conversation_url(item))
         assert QUESTION not in response.content.decode()
         assert response.status_code in (302, 403)
+
+
+def test_the_audit_trail_says_who_wrote_and_read_when_but_not_what(form_pages, users):
+    from wagtail.models import ModelLogEntry
+
+    moderator = moderator_client(users["moderator"])
+    contributor = Client()
+    code, item = send_and_draft(contributor, moderator)
+    moderator.post(conversation_url(item, "write/"), {"text": QUESTION})
+    check(contributor, code, action="answer", text=ANSWER)
+    ingest()
+    moderator.get(conversation_url(item))
+    moderator.post(conversation_url(item, "version/"), {"note": ""})
+
+    entries = ModelLogEntry.objects.filter(object_id=str(item.pk), action__startswith="stories.")
+    assert sorted(e.action for e in entries) == [
+        "stories.conversation.read",
+        "stories.conversation.sent_version",
+        "stories.conversation.wrote",
+    ]
+    assert {e.user_id for e in entries} == {users["moderator"].pk}
+    for entry in entries:
+        assert QUESTION not in str(entry.data) and ANSWER not in str(entry.data)
+        assert "Urals" not in entry.label
