@@ -87,6 +87,13 @@ def test_a_story_from_the_form_to_the_listing(demo_server, context_factory, tmp_
     moderator.goto(f"{demo_server}/admin/stories/moderation/")
     expect(moderator.locator("tr", has_text=TITLE)).to_contain_text("Publication")
 
+    # The edited version goes to the contributor, who approves it (test_conversation_journey.py).
+    moderator.goto(f"{demo_server}/admin/stories/inbox/{item.pk}/conversation/")
+    moderator.get_by_role("button", name="Send this version").click()
+    check_status(contributor, demo_server, code)
+    contributor.get_by_role("button", name="Yes, publish this version").click()
+    call_command("ingest_submissions", "--no-delay")
+
     # The publisher, a second person, publishes it.
     publisher = context_factory().new_page()
     sign_in(publisher, demo_server, "publisher")

@@ -14,6 +14,7 @@ from wagtail_localize import models as localize
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from stories.models import StoryPage
+from tests.stories.conversation_helpers import contributor_approves
 from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.story_builders import workflow_action_url
 from tests.stories.submission_helpers import jpeg_bytes, submit_story, upload
@@ -98,6 +99,7 @@ def redact(story, user, keep_photo, text):
 
 def publish_through_the_workflow(client, story, users, capture):
     approve(client, story, users["moderator"])
+    contributor_approves(story)
     with capture(execute=True):
         approve(client, story, users["publisher"])
     story.refresh_from_db()

@@ -8,6 +8,7 @@ from django.test import Client
 from wagtail.models import WorkflowState
 
 from stories.models import StoryPage
+from tests.stories.conversation_helpers import contributor_approves
 from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.story_builders import edit_form_data, edit_url, workflow_action_url
 from tests.stories.submission_helpers import receipt_from, submit_story
@@ -68,7 +69,9 @@ def test_a_story_goes_from_the_form_to_live_in_its_language(client, form_pages, 
     story.refresh_from_db()
     assert not story.live
 
-    # The publisher, who neither approved the safety review nor edited, publishes.
+    # The contributor approves the edited version (tests/stories/test_conversation_*.py), then
+    # the publisher, who neither approved the safety review nor edited, publishes.
+    contributor_approves(story)
     publication = approve(staff, story, users["publisher"])
     assert publication.task.name == "Publication"
     story.refresh_from_db()

@@ -12,6 +12,7 @@ from wagtail.models import Revision, TaskState, WorkflowState
 
 from stories.models import SealedSubmission, StoryPage
 from tests.builders import PASSWORD
+from tests.stories.conversation_helpers import contributor_approves
 from tests.stories.sealing_helpers import ingest_and_draft
 from tests.stories.story_builders import edit_form_data, edit_url, workflow_action_url
 from tests.stories.submission_helpers import receipt_from, submit_story
@@ -270,6 +271,7 @@ def test_a_story_sent_back_goes_through_both_steps_again_and_is_published(
     story.refresh_from_db()
     assert story.current_workflow_task.name == "Publication", "not published by the send-back"
     assert not story.live
+    contributor_approves(story)
     with django_capture_on_commit_callbacks(execute=True):
         response = act(client, story, users["publisher"], "approve")
 
