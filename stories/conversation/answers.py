@@ -13,13 +13,12 @@ import json
 import secrets
 import uuid
 
-from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from stories.sealing import crypto
 from stories.sealing.inbox import _lock_moves
-from stories.sealing.spool import RedisSpool, SpoolUnavailable
+from stories.sealing.spool import RedisSpool, SpoolUnavailable, get_spool
 
 from . import keys
 
@@ -71,16 +70,8 @@ class _RedisAnswers(RedisSpool):
         return list(found.values())
 
 
-_redis_answers: dict[str, _RedisAnswers] = {}
-
-
 def answer_spool():
-    url = getattr(settings, "STORY_SPOOL_URL", "")
-    if not url:
-        return _DatabaseAnswers()
-    if url not in _redis_answers:
-        _redis_answers[url] = _RedisAnswers(url)
-    return _redis_answers[url]
+    return get_spool(_DatabaseAnswers, _RedisAnswers)
 
 
 def spool_answer(digest, conversation, kind, payload, answers=None) -> None:

@@ -144,13 +144,15 @@ class RedisSpool:
         return int(self._call("hlen"))
 
 
-_spools: dict[str, object] = {}
+_spools: dict[tuple, object] = {}
 
 
-def get_spool():
+def get_spool(database=DatabaseSpool, redis=RedisSpool):
+    """The spool of this site; the classes are another spool's on the same backends (the
+    contributors' answers: stories/conversation/answers.py)."""
     url = getattr(settings, "STORY_SPOOL_URL", "")
     if not url:
-        return DatabaseSpool()
-    if url not in _spools:
-        _spools[url] = RedisSpool(url)
-    return _spools[url]
+        return database()
+    if (redis, url) not in _spools:
+        _spools[(redis, url)] = redis(url)
+    return _spools[(redis, url)]

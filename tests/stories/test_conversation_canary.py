@@ -1,20 +1,17 @@
 """The conversation's canaries: a moderator's question, an attached photo's pixels, the
 contributor's answer and their request for changes are found nowhere at rest — no table of a
 pg_dump, no WAL segment or table file of the cluster, no Redis value or file, no media file, no
-log line — at every step of the exchange; nor is the receipt code. The machinery (and its
-positive controls) is the sealed submissions' (test_sealed_canary.py)."""
-
-import logging
-import time
+log line, nothing in PostgreSQL's own log with every statement logged — at every step of the
+exchange; nor is the receipt code. The machinery (and its positive controls) is the sealed
+submissions' (test_sealed_canary.py)."""
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from cms.core.receipts import normalise_receipt_code
 from stories.models import ConversationMessage
 from stories.privacy.receipts import receipt_digest
-from tests.builders import World, build_world
+from tests.builders import World
 from tests.stories.conversation_helpers import (
     check,
     conversation_url,
@@ -23,16 +20,13 @@ from tests.stories.conversation_helpers import (
     version_position,
 )
 from tests.stories.inbox_helpers import moderator_client
-from tests.stories.submission_helpers import ensure_form_pages, upload
+from tests.stories.submission_helpers import upload
 from tests.stories.test_sealed_canary import (
     DATA_DIR,
-    cluster_files,
     leaks,
-    log_bytes,
-    media_bytes,
     needles,
     pattern_png,
-    pg_dump_bytes,
+    watched_stores,
 )
 
 QUESTION = "Canary question: was it Sredneuralsk-4471?"
@@ -43,16 +37,8 @@ CHANGES = "Canary changes: leave out the tram stop Okapievo-6610."
 @pytest.mark.skipif(not DATA_DIR.exists(), reason="needs the local PostgreSQL cluster's files")
 @pytest.mark.django_db(transaction=True)
 def test_messages_both_ways_are_nowhere_at_rest(settings, redis_spool, caplog):
-    build_world()
-    world = World.load()
-    ensure_form_pages(world, languages=("en",))
-    settings.FORM_MIN_FILL_SECONDS = 0
-    for name in (None, "django", "django.db.backends", "wagtail", "stories", "cms"):
-        caplog.set_level(logging.DEBUG, logger=name)
-    connection.force_debug_cursor = True
-    start = time.time() - 1
-    try:
-        moderator = moderator_client(world.users["moderator"])
+    with watched_stores(settings, redis_spool, caplog) as places:
+        moderator = moderator_client(World.load().users["moderator"])
         contributor = Client()
         code, item = send_and_draft(contributor, moderator)
         photo = pattern_png()
@@ -64,15 +50,6 @@ def test_messages_both_ways_are_nowhere_at_rest(settings, redis_spool, caplog):
             "photo pixels": needles(photo)["photo pixels"],
         }
         digest = receipt_digest(code).encode()
-
-        def places():
-            return {
-                "pg_dump": [pg_dump_bytes()],
-                "PostgreSQL files": cluster_files(start),
-                "Redis": redis_spool.all_bytes(),
-                "media": media_bytes(settings),
-                "logs": [log_bytes(caplog)],
-            }
 
         # 1. The moderator asks, with a photo: sealed to both sides, nothing readable.
         response = moderator.post(
@@ -104,8 +81,9 @@ def test_messages_both_ways_are_nowhere_at_rest(settings, redis_spool, caplog):
         ingest()
         assert CHANGES in moderator.get(conversation_url(item)).content.decode()
         seen = places()
-        # Control: the draft's title, which is in the page tree, is found.
-        assert leaks({"pg_dump": seen["pg_dump"]}, {"title": b"A night visit"})
+        # Controls: the draft's title, which is in the page tree, is found.
+        title = {"title": b"A night visit"}
+        assert leaks({"pg_dump": seen["pg_dump"]}, title), "the dump search is blind"
+        server = {"PostgreSQL server log": seen["PostgreSQL server log"]}
+        assert leaks(server, title), "the server log search is blind"
         assert leaks(seen, canaries) == []
-    finally:
-        connection.force_debug_cursor = False

@@ -8,6 +8,7 @@ Positive controls (the kept title after the draft, the receipt digest in Redis a
 prove each search can see what is there.
 """
 
+import contextlib
 import io
 import logging
 import pathlib
@@ -122,6 +123,37 @@ def log_bytes(caplog):
     return "\n".join(f"{r.name} {r.getMessage()} {vars(r)!r}" for r in caplog.records).encode()
 
 
+@contextlib.contextmanager
+def watched_stores(settings, redis_spool, caplog):
+    """A world with the story form, every log at DEBUG, PostgreSQL logging every statement; yields
+    `places()`: everything at rest a seizure would take, as blobs to search
+    (test_conversation_canary.py searches the same)."""
+    build_world()
+    ensure_form_pages(World.load(), languages=("en",))
+    settings.FORM_MIN_FILL_SECONDS = 0
+    for name in (None, "django", "django.db.backends", "wagtail", "stories", "cms"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    connection.force_debug_cursor = True
+    start = time.time() - 1
+    server_log = ServerLog()
+
+    def places():
+        return {
+            "pg_dump": [pg_dump_bytes()],
+            "PostgreSQL files": cluster_files(start),
+            "Redis": redis_spool.all_bytes(),
+            "media": media_bytes(settings),
+            "logs": [log_bytes(caplog)],
+            "PostgreSQL server log": [server_log.bytes()],
+        }
+
+    try:
+        yield places
+    finally:
+        connection.force_debug_cursor = False
+        server_log.close()
+
+
 def hex_forms(needle):
     # pg_dump writes bytea as hex; the WAL and table files hold raw bytes.
     return [needle, needle.hex().encode()]
@@ -143,17 +175,8 @@ def test_a_sealed_canary_is_nowhere_until_a_moderator_keeps_something(
     redis_spool,
     caplog,
 ):
-    build_world()
-    world = World.load()
-    ensure_form_pages(world, languages=("en",))
-    settings.FORM_MIN_FILL_SECONDS = 0
-    for name in (None, "django", "django.db.backends", "wagtail", "stories", "cms"):
-        caplog.set_level(logging.DEBUG, logger=name)
-    connection.force_debug_cursor = True
-    start = time.time() - 1
-    server_log = ServerLog()
-    try:
-        moderator = moderator_client(world.users["moderator"])
+    with watched_stores(settings, redis_spool, caplog) as places:
+        moderator = moderator_client(World.load().users["moderator"])
         photo = pattern_png()
         canaries = needles(photo)
         code = receipt_from(
@@ -167,16 +190,6 @@ def test_a_sealed_canary_is_nowhere_until_a_moderator_keeps_something(
             )
         )
         digest = receipt_digest(code).encode()
-
-        def places():
-            return {
-                "pg_dump": [pg_dump_bytes()],
-                "PostgreSQL files": cluster_files(start),
-                "Redis": redis_spool.all_bytes(),
-                "media": media_bytes(settings),
-                "logs": [log_bytes(caplog)],
-                "PostgreSQL server log": [server_log.bytes()],
-            }
 
         # 1. Sealed in the spool: the digest is in Redis (control), nothing readable anywhere.
         seen = places()
@@ -206,6 +219,3 @@ def test_a_sealed_canary_is_nowhere_until_a_moderator_keeps_something(
         server = {"PostgreSQL server log": seen["PostgreSQL server log"]}
         assert leaks(server, kept), "the server log search is blind"
         assert leaks(seen, canaries) == []
-    finally:
-        connection.force_debug_cursor = False
-        server_log.close()
