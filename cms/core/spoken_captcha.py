@@ -15,7 +15,9 @@ import re
 from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaTextInput
 from captcha.models import CaptchaStore
-from django.utils.translation import gettext, pgettext
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, pgettext
 
 _MATH = re.compile(r"^\s*(\d+)\s*([-+*×x])\s*(\d+)\s*=?\s*$")
 
@@ -52,6 +54,14 @@ def challenge_in_words(challenge):
     return gettext("How much is %(a)s times %(b)s?") % numbers
 
 
+# Placeholders of a rendered widget (letters only: escaping leaves them as they are), and its
+# rendered shapes: a few per language and form.
+_KEY_MARK = "polyphonycaptchakeyplaceholder"
+_WORDS_MARK = "polyphonycaptchawordsplaceholder"
+MAX_SKELETONS = 256
+_skeletons: dict[tuple, str] = {}
+
+
 class SpokenCaptchaInput(CaptchaTextInput):
     """django-simple-captcha's widget, with the question in words (`words` in the template,
     and the id of the element holding them added to the answer box's aria-describedby)."""
@@ -68,9 +78,42 @@ class SpokenCaptchaInput(CaptchaTextInput):
         self._challenge = challenge
         self.id_ = self.build_attrs(attrs).get("id", None)
 
+    def render(self, name, value, attrs=None, renderer=None):
+        """The widget's markup is the same for every reader of a language but for the key and
+        the question in words: it is rendered once per process with placeholders, then filled
+        in with this reader's (rendering it was a sixth of the story form's time, issue #21).
+        A challenge that is not arithmetic is rendered as it is."""
+        self.fetch_captcha_store(name, value, attrs, self.generator)
+        words = challenge_in_words(self._challenge)
+        if words is None:
+            return self._render_now(name, attrs, renderer)
+        shape = (
+            get_language(),
+            name,
+            repr(sorted((attrs or {}).items())),
+            repr(sorted(self.attrs.items())),
+            bool(captcha_settings.CAPTCHA_FLITE_PATH),
+        )
+        skeleton = _skeletons.get(shape)
+        if skeleton is None:
+            key = self._key
+            self._key, self._value, self._words = _KEY_MARK, [_KEY_MARK, ""], _WORDS_MARK
+            try:
+                skeleton = str(self._render_now(name, attrs, renderer))
+            finally:
+                self._key, self._value, self._words = key, [key, ""], None
+            if len(_skeletons) < MAX_SKELETONS:
+                _skeletons[shape] = skeleton
+        return mark_safe(  # noqa: S308 - our own template's output; the words are escaped
+            skeleton.replace(_KEY_MARK, self._key).replace(_WORDS_MARK, escape(words))
+        )
+
+    def _render_now(self, name, attrs, renderer):
+        return super(CaptchaTextInput, self).render(name, self._value, attrs, renderer)
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        words = challenge_in_words(getattr(self, "_challenge", ""))
+        words = getattr(self, "_words", None) or challenge_in_words(getattr(self, "_challenge", ""))
         context["words"] = words
         subwidgets = context["widget"]["subwidgets"]
         if words and len(subwidgets) > 1:
