@@ -52,9 +52,15 @@ def data_uri(photo: dict) -> str:
 
 
 def entry_of(message, payload: dict, *, pending=False) -> Entry:
+    from stories.inbox_views import Opened
+
+    # Attribute access with a repr that says nothing, like an opened item: a failed template
+    # lookup logs the repr of what it looked in at DEBUG.
     version = payload.get("version")
     if version is not None:
-        version = {**version, "photo_uris": [data_uri(p) for p in version.get("photos", [])]}
+        version = Opened(
+            {**version, "photo_uris": [data_uri(p) for p in version.get("photos", [])]}
+        )
     return Entry(
         position=message.position if message is not None else 0,
         from_contributor=message.from_contributor if message is not None else True,
