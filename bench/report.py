@@ -76,6 +76,9 @@ def burst_budgets(result):
     from bench.sealed import all_sealed
 
     budgets = {}
+    if result.get("bursts_failed"):
+        last = result["bursts_failed"].strip().splitlines()[-1]
+        budgets["bursts_ran"] = _budget(False, last, "every burst runs to its end", "#8, #16")
     for name, p99_target in (("burst_500", 300), ("burst_at_once", 2000)):
         burst = result.get(name)
         if not burst:
