@@ -1,5 +1,8 @@
-"""Every reader page type costs at most BUDGET SQL queries, and the same number with ten
-stories as with ten thousand: nothing on a reader's page may grow with the content."""
+"""Every reader page type costs at most its budget of SQL queries (BUDGETS, never more than
+BUDGET), and the same number with ten stories as with ten thousand: nothing on a reader's page
+may grow with the content. The budgets are what each page costs now (issue #21 cut them: site
+settings, view restrictions and the static parts of forms, the home page and vacancy pages are
+remembered under content_version): a page that needs one more query must say why here."""
 
 import pytest
 
@@ -10,6 +13,29 @@ from tests.perf.conftest import count_queries
 pytestmark = pytest.mark.django_db
 
 BUDGET = 10
+BUDGETS = {
+    "home": 1,
+    "standard page": 1,
+    "story index": 2,
+    "story index, topic": 3,
+    "story index, page 2": 2,
+    "story page": 1,
+    "story feed": 5,
+    # Its route, whether its language has topics, its Site (for its action URL) and the
+    # captcha's row: one INSERT per form shown, each reader's own.
+    "story form": 4,
+    "receipt check": 2,
+    "campaign index": 2,
+    "campaign page": 1,
+    "campaign translation": 1,
+    "bench campaign": 1,
+    "vacancy index": 2,
+    "vacancy index, filter": 2,
+    "vacancy page": 4,
+    "vacancy index, ru": 2,
+    "sitemap index": 1,
+    "sitemap": 5,
+}
 
 
 def reader_urls():
@@ -70,5 +96,6 @@ def test_reader_pages_stay_within_budget_and_do_not_grow_with_stories(demo_site,
     assert all(status == 200 for status, _queries in large.values()), table
     grew = [name for name in urls if len(large[name][1]) != len(small[name][1])]
     assert not grew, f"query counts changed with 10,000 stories: {grew}\n{table}"
-    over = [name for name in urls if len(large[name][1]) > BUDGET]
-    assert not over, f"over the budget of {BUDGET} queries: {over}\n{table}"
+    over = [name for name in urls if len(large[name][1]) > BUDGETS.get(name, BUDGET)]
+    assert not over, f"over their budgets {BUDGETS}: {over}\n{table}"
+    assert max(BUDGETS.values(), default=0) <= BUDGET
