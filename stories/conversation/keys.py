@@ -19,9 +19,11 @@ SEED_SIZE = 32
 
 
 def cost() -> tuple[int, int]:
-    """Argon2id's (opslimit, memlimit) for receipt codes: libsodium's "interactive" cost (the
-    code has 100 random bits; the cost is paid in the form's POST and in each status check),
-    the minimum where the tests ask for it."""
+    """Argon2id's (opslimit, memlimit) for receipt codes: libsodium's "interactive" cost, 64 MiB
+    and a fraction of a second (the code has 100 random bits, so the cost guards nothing a
+    guess could reach; it is paid in the form's POST and in each status check, by every worker
+    at once under a burst), STORY_CONVERSATION_KDF to change it, the minimum where the tests
+    ask for it. Stored beside the salt, so a change of cost keeps old conversations readable."""
     argon = nacl.pwhash.argon2id
     level = getattr(settings, "STORY_CONVERSATION_KDF", "") or (
         "min" if getattr(settings, "STORY_INBOX_KDF", "") == "min" else "interactive"

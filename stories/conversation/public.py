@@ -88,6 +88,9 @@ def _act(thread, data, digest, conversation):
         return
     if version is None or str(version.position) != str(data.get("version")):
         return  # decided already, or a stale page: nothing is sent twice
+    pending = {answers.parse(raw)[0]["kind"] for raw in answers.answer_spool().pending(digest)}
+    if pending & {APPROVE, CHANGES, WITHDRAW}:
+        return  # a decision is already on its way (the page sent again)
     if action == APPROVE:
         answers.spool_answer(digest, conversation, M.APPROVE, {"text": ""}, version.position)
         thread.sent = APPROVE

@@ -180,3 +180,17 @@ def test_the_audit_trail_says_who_wrote_and_read_when_but_not_what(form_pages, u
     for entry in entries:
         assert QUESTION not in str(entry.data) and ANSWER not in str(entry.data)
         assert "Urals" not in entry.label
+
+
+def test_a_decision_sent_twice_arrives_once(form_pages, users):
+    moderator = moderator_client(users["moderator"])
+    contributor = Client()
+    code, item = send_and_draft(contributor, moderator)
+    moderator.post(conversation_url(item, "version/"), {"note": ""})
+    position = version_position(check(contributor, code))
+    check(contributor, code, action="approve", version=position)
+    html = check(contributor, code, action="approve", version=position)  # Back, and again
+    assert 'name="version"' not in html, "the decision is still offered while on its way"
+    ingest()
+    decisions = ConversationMessage.objects.filter(kind=ConversationMessage.APPROVE)
+    assert decisions.count() == 1
