@@ -4,7 +4,12 @@
 - a draft was started and the story is now published or rejected (or its page is gone): shredded
   at once, the tombstone kept STORY_RETENTION_DAYS from that decision so the receipt answers;
   then the tombstone goes, and with it a rejected story (as for private records);
-- declined: shredded when declined; the tombstone goes STORY_RETENTION_DAYS later.
+- declined: shredded when declined; the tombstone goes STORY_RETENTION_DAYS later;
+- withdrawn by its contributor (stories/conversation/consent.py): shredded and its story deleted
+  at once; the tombstone goes STORY_RETENTION_DAYS later.
+
+Shredding or deleting an item takes its conversation with it, both sides (`inbox.shred`,
+CASCADE): nothing of what was said through the receipt outlives the item.
 """
 
 from __future__ import annotations
