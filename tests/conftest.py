@@ -5,13 +5,17 @@ the test database gets a `test_` prefix). Under CI=true an unreachable server fa
 elsewhere the tests that need it are skipped with the reason.
 
 The "world" (locales, a home per language, the three sections in every language, one user per
-role, roles and workflows synced) is built once per session in the test database; every test runs
-in a transaction rolled back afterwards. Transactional tests (live server, threads) flush the
-database when they finish: they run last, and must call `builders.build_world()` themselves.
+role, roles and workflows synced) is in the test database from the start; every test runs in a
+transaction rolled back afterwards. Transactional tests (live server, threads) flush the
+database when they finish: they run last, and must put the world back themselves
+(`dbtemplates.restore_world()`, or `builders.build_world()`).
 
-Under pytest-xdist (`make test`, `make test-fast`) each worker has a database of its own
-(`test_polyphony_gw0`, ...) and builds its own world in it, so the rules above hold per worker.
-The tiers that start real services run in a serial pass of their own (Makefile, TIERS below).
+Each process (each pytest-xdist worker of `make test` and `make test-fast`: `test_polyphony_gw0`,
+...) has a database of its own, a copy of one migrated world (tests/dbtemplates.py: built from
+the migrations once, copied in a second), so the rules above hold per worker. The demo site is
+a second template: `on_demo_database` gives a module a copy of it. `make test` runs the tiers
+that start real services as a second pass at the same time, on databases of their own
+(Makefile, TIERS below).
 """
 
 import os
@@ -21,7 +25,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests import builders
+from tests import builders, dbtemplates
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _db_problem = None
@@ -56,7 +60,8 @@ def pytest_sessionstart(session):
 
 # Test tiers, by directory (pyproject.toml declares the markers): the tests that start real
 # services (Chromium, nginx, gunicorn, moto, Redis) or build whole sites. `make test-fast` leaves
-# out browser, edge, scale and smoke; `make test` runs the rest in parallel, then these serially.
+# out browser, edge, scale and smoke; `make test` runs browser, edge and scale as a pass of their
+# own, at the same time as the rest.
 TIERS = {"browser", "edge", "scale", "perf", "smoke"}
 TESTS_DIR = Path(__file__).resolve().parent
 
@@ -85,9 +90,72 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """TEST_DATABASE_SUFFIX names a pass's own test databases (make test runs two passes at
+    once): test_polyphony_services_gw0 beside test_polyphony_gw0. Both copy the same templates."""
+    from django.db import connections
+
+    suffix = os.environ.get("TEST_DATABASE_SUFFIX")
+    if suffix:
+        dbtemplates.base_name()  # before the test name changes
+        connection = connections["default"]
+        name = connection.creation._get_test_db_name()
+        test_base = dbtemplates.base_name()
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = (
+            f"{test_base}_{suffix}{name[len(test_base) :]}"
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    django_db_keepdb,
+    django_db_createdb,
+    testrun_uid,
+):
+    """Instead of pytest-django's (migrations in every worker's database, then the world): a
+    copy of the world template, built from the migrations once (tests/dbtemplates.py)."""
+    dbtemplates.base_name()  # while Django's NAME is still DATABASE_URL's
     with django_db_blocker.unblock():
-        builders.build_world()
+        name = dbtemplates.setup_test_database(
+            run_id=testrun_uid,
+            fresh=django_db_createdb,
+            build_world=builders.build_world,
+            refresh_world=builders.refresh_world,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            dbtemplates.drop_test_database(name)
+
+
+@pytest.fixture(scope="module")
+def demo_database(django_db_setup, django_db_blocker):
+    """A copy of the demo site (`load_demo_content` on the world, the users' password the
+    world's) with its media files, for this module: (database name, media folder). The demo is
+    built once per run (tests/dbtemplates.py), a copy takes a second."""
+    from tests.browser.site import build_demo
+
+    copy = dbtemplates.demo_copy(build_demo, "demo_copy")
+    with django_db_blocker.unblock():
+        value = copy.__enter__()
+    try:
+        yield value
+    finally:
+        with django_db_blocker.unblock():
+            copy.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def on_demo_database(demo_database):
+    """The module's tests (with `db`, rolled back as usual) run on the demo copy instead of the
+    world; the demo has the world in it."""
+    name, media = demo_database
+    with dbtemplates.using(name, media):
+        yield
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 __all__ = [
     "LAUNCH_ARGS",
     "PASSWORD",
+    "build_demo",
     "captcha_answer",
     "flush",
     "jpeg_file",
@@ -37,6 +38,15 @@ def load_demo():
     cache.clear()
     build_world()
     call_command("load_demo_content", verbosity=0)
+
+
+def build_demo():
+    """load_demo() with the world's password for every user, as the journeys sign in with it:
+    what tests/dbtemplates.py keeps as the demo template."""
+    from django.test.utils import override_settings
+
+    with override_settings(DEMO_PASSWORD=PASSWORD):
+        load_demo()
 
 
 def flush():
