@@ -10,20 +10,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from cms.core.demo import DemoContext
-from cms.core.demo.base import ensure_about
-from cms.core.management.commands.load_demo_content import demo_modules
-
 
 @pytest.fixture
-def demo_site(world, users, settings, tmp_path):
-    """The demo's own pages on top of the test world (the world has homes and sections):
-    the about page, story form pages and topics, the demo campaigns and vacancies."""
-    settings.MEDIA_ROOT = str(tmp_path)  # the demo's images and press kit
-    ensure_about(world.homes["en"], world.homes, user=users["admin"])
-    ctx = DemoContext(homes=world.homes, users=users, log=lambda message: None)
-    for _label, module in demo_modules():
-        module.build(ctx)
+def demo_site(on_demo_database, world):
+    """The demo site (`load_demo_content`: the about page, story form pages and topics, the demo
+    campaigns, vacancies and letters) on top of the test world: a copy of the demo template
+    (tests/dbtemplates.py) for this module, this test's changes rolled back as usual."""
     return world
 
 

@@ -1,10 +1,10 @@
 """The demo site as a reader meets it: from each language's home, every internal link followed.
 
 tests/cms/test_public_pages.py crawls the bare test world (homes and empty sections); this crawl
-runs over the full demo content (`load_demo_content`), so every page type with real content —
-stories with photos, campaigns, vacancies with JSON-LD, the forms — is visited. One test function
-for the whole crawl, because building the demo takes a while. It checks what a reader's browser
-would notice:
+runs over the full demo content (`load_demo_content`; the test gets a copy of the demo template,
+tests/dbtemplates.py), so every page type with real content — stories with photos, campaigns,
+vacancies with JSON-LD, the forms — is visited. One test function for the whole crawl. It checks
+what a reader's browser would notice:
 
 - every page answers 200 or a redirect (never 404 from our own link, never 500);
 - nothing is loaded from another site: src, srcset, action, <link href>, inline style and the
@@ -22,7 +22,6 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 
 from tests.cms.test_public_pages import LANGUAGES, References, allowed_external, is_external
 
@@ -83,8 +82,7 @@ def stylesheet_urls(href):
 QUERY_VARIANTS_PER_PATH = 4
 
 
-def test_the_whole_demo_site_keeps_its_promises(client, world):
-    call_command("load_demo_content", verbosity=0)
+def test_the_whole_demo_site_keeps_its_promises(on_demo_database, client, world):
     queue, seen, problems, pages = [f"/{language}/" for language in LANGUAGES], set(), [], 0
     css_checked = {}
     variants = {}
