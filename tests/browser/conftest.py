@@ -7,11 +7,11 @@ CI=true, where a missing browser fails the run: CI must prove the journeys, not 
 
 The demo site takes a minute or two to build (every section in six languages, through
 wagtail-localize), too long to rebuild for every test as pytest-django's `live_server` would (it
-flushes the database after each test). So the browser tests share one demo site and one live
-server for the session (`demo_server`), and each journey works on content of its own (its own
-story, its own vacancy application) so that the journeys don't depend on their order. They use
-no `db` fixture, so pytest-django runs them after every other test; the database is flushed
-when they are done.
+flushes the database after each test). So the browser tests of a process share one copy of the
+demo template (tests/dbtemplates.py: built once per run, copied in a second) and one live server
+(`demo_server`), and each journey works on content of its own (its own story, its own vacancy
+application) so that the journeys don't depend on their order. They use no `db` fixture: they
+run on that copy, which is dropped when they are done, and leave the test database as it was.
 """
 
 import os
@@ -19,6 +19,7 @@ import shutil
 
 import pytest
 
+from tests import dbtemplates
 from tests.browser import site
 from tests.browser.site import LAUNCH_ARGS
 
@@ -55,42 +56,43 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def demo_server(request, browser, django_db_blocker):
-    """The URL of a live server showing the demo site, built once for all browser tests.
+def browser_demo_database(browser, django_db_setup, django_db_blocker):
+    """This process's copy of the demo template (tests/dbtemplates.py): (name, media folder).
 
-    Depends on `browser` so that a machine without Chromium skips before the slow build.
+    Depends on `browser` so that a machine without Chromium skips before the demo is built.
     """
-    from django.test.utils import override_settings
+    copy = dbtemplates.demo_copy(site.build_demo, "browser")
+    with django_db_blocker.unblock():
+        value = copy.__enter__()
+    try:
+        yield value
+    finally:
+        with django_db_blocker.unblock():
+            copy.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def demo_server(browser_demo_database):
+    """The URL of a live server showing the demo site, for all browser tests of this process."""
     from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock(), override_settings(DEMO_PASSWORD=site.PASSWORD):
-        created = _test_database(request)
-        # Now that the test database exists, the suite's own set-up (tests/conftest.py).
-        request.getfixturevalue("django_db_setup")
-        site.load_demo()
-        server = LiveServer("localhost")
-        try:
-            yield server.url
-        finally:
-            server.stop()
-            site.flush()
-            if created:
-                from django.test.utils import teardown_databases
-
-                teardown_databases(created, verbosity=0)
+    server = LiveServer("localhost")
+    try:
+        yield server.url
+    finally:
+        server.stop()
 
 
-def _test_database(request):
-    """pytest-django creates the test database only for tests that ask for `db`; when only
-    browser tests run (`pytest tests/browser`), create it here. Returns what to tear down."""
-    from django.db import connection
-    from django.test.utils import setup_databases
-
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
-        return None
-    keep = bool(request.config.getoption("reuse_db")) and not request.config.getoption("create_db")
-    created = setup_databases(verbosity=0, interactive=False, aliases={"default"}, keepdb=keep)
-    return None if keep else created
+@pytest.fixture(autouse=True)
+def _on_the_demo_database(request, django_db_blocker):
+    """A test with `demo_server`, and the live server while it runs, use the demo copy (the
+    journeys check what they did in the database between browser steps)."""
+    if "demo_server" not in request.fixturenames:
+        yield
+        return
+    name, media = request.getfixturevalue("browser_demo_database")
+    with django_db_blocker.unblock(), dbtemplates.using(name, media):
+        yield
 
 
 @pytest.fixture
