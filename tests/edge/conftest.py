@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bench import servers
-from tests.builders import build_world
+from tests.dbtemplates import restore_world
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SITE_HOST = "localhost"  # the default Site's hostname (cms/core/demo/base.py)
@@ -66,7 +66,8 @@ def edge(live_server, transactional_db, settings, tmp_path):
         if IN_CI:
             pytest.fail(f"CI=true and {reason}", pytrace=False)
         pytest.skip(reason)
-    build_world()
+    # The world this process started with (what build_world() makes), back in a second.
+    restore_world()
     port = servers.free_port()
     upstream = urlsplit(live_server.url).port
     with servers.nginx(tmp_path / "nginx", port, [upstream]):
