@@ -72,27 +72,35 @@ run: install compilemessages
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-# Test tiers (tests/conftest.py marks them by directory). The tests that start real services
-# (Chromium, nginx, gunicorn, Redis, moto) run in one process after the others, which run in
-# TEST_WORKERS processes with one database each; the serial pass reuses the first worker's.
+# Test tiers (tests/conftest.py marks them by directory). Two passes run at once, each on
+# TEST_WORKERS processes: the suite without the tiers that start real services, and those tiers
+# (browser, edge, scale), which mostly wait on Chromium, Lighthouse, nginx and gunicorn, so they
+# fill the cores the first pass leaves idle. Every process has a database of its own, a copy
+# of one migrated world (tests/dbtemplates.py), built from the migrations once per run
+# (--create-db, one --testrunuid for both passes); the services pass's databases are named
+# apart (TEST_DATABASE_SUFFIX). Its output follows the first pass's when both are done.
 # PYTEST_ARGS narrows either target: make test-fast PYTEST_ARGS="tests/stories -x".
 # --dist loadfile: a file's tests stay on one worker, so a module's expensive fixture (the smoke
-# tier's SQLite site, the query-budget site, a demo build) is built once, not once per worker.
+# tier's SQLite site, a demo copy, the browser tests' live server) is made once, not per worker.
 TEST_WORKERS ?= 2
 TEST_ENV = DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)}
 SERVICE_TIERS := browser or edge or scale
+TEST_PASS = $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --reuse-db --create-db --testrunuid $$run
 
 # Both passes always run; a pass that PYTEST_ARGS leaves without tests (pytest's 5) is no failure.
 test: install compilemessages node_modules/.package-lock.json
-	@status=0; \
-	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --reuse-db --create-db -m "not ($(SERVICE_TIERS))" \
-		$(PYTEST_ARGS) || { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
-	$(TEST_ENV) $(BIN)/pytest -n 1 --reuse-db -m "$(SERVICE_TIERS)" $(PYTEST_ARGS) \
+	@status=0; run=$$(date +%s%N); services_log=$$(mktemp); \
+	$(TEST_ENV) TEST_DATABASE_SUFFIX=services $(TEST_PASS) -m "$(SERVICE_TIERS)" $(PYTEST_ARGS) \
+		>$$services_log 2>&1 & services=$$!; trap 'kill $$services 2>/dev/null' INT TERM; \
+	$(TEST_ENV) $(TEST_PASS) -m "not ($(SERVICE_TIERS))" $(PYTEST_ARGS) \
 		|| { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	wait $$services || { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	echo; echo "=== The services pass: $(SERVICE_TIERS) ==="; cat $$services_log; rm -f $$services_log; \
 	exit $$status
 
-# Daily work: the databases of the last run kept, no browser, edge cache, scale-out or make run
-# smoke tests (they take minutes and start servers); run make test before pushing.
+# Daily work: no migrations unless they changed (copies of the last run's world template), no
+# browser, edge cache, scale-out or make run smoke tests (they take minutes and start servers);
+# run make test before pushing.
 test-fast: install compilemessages
 	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --reuse-db -m "not ($(SERVICE_TIERS) or smoke)" \
 		$(PYTEST_ARGS)
