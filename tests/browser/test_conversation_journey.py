@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from stories.demo_inbox import DEFAULT_PASSPHRASE
 from stories.models import SealedSubmission, StoryPage
 from stories.privacy.receipts import receipt_digest
+from tests.browser import axe
 from tests.browser.site import captcha_answer, sign_in
 
 pytestmark = pytest.mark.browser
@@ -53,6 +54,18 @@ def check(page, base_url, language, code):
     page.locator("input[name=code]").fill(code)
     page.get_by_role("button", name=t(language, "Check"), exact=True).click()
     return page.locator(".receipt-status")
+
+
+def accessible(context_factory, page):
+    """The page as this browser without JavaScript has it, checked by axe where it can run (as
+    test_accessibility.py does), if axe-core is installed."""
+    if not axe.AXE.exists():
+        return
+    checker = context_factory(bypass_csp=True).new_page()
+    checker.goto(page.url)
+    checker.set_content(axe.without_scripts(page.content()))
+    found = axe.violations(checker)
+    assert not found, axe.report(found)
 
 
 def unlocked_moderator(context_factory, base_url):
@@ -120,6 +133,7 @@ def test_question_answer_and_consent_without_javascript(demo_server, context_fac
 
     status = check(contributor, demo_server, language, code)
     expect(status.locator("[data-conversation]")).to_contain_text(TEXT[language])
+    accessible(context_factory, contributor)  # the thread, the version and three forms
     contributor.get_by_role("button", name=t(language, "Yes, publish this version")).click()
     expect(contributor.locator("[data-sent]")).to_be_visible()
     call_command("ingest_submissions", "--no-delay")
