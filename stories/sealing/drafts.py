@@ -18,7 +18,7 @@ from wagtail.models import Workflow
 from cms.core.workflows import STORY_MODERATION
 from stories.privacy.text import clean_line, clean_text, paragraphs
 
-from . import crypto
+from . import crypto, inbox
 
 
 @dataclass
@@ -40,6 +40,7 @@ def start_draft(item, payload: dict, keep: Keep, user):
     written_files: list = []
     try:
         with transaction.atomic():
+            inbox.advisory_lock(inbox.DRAFT_LOCK_KEY)
             index = _locked_story_index(payload["language"])
             body = [("paragraph", text) for text in paragraphs(clean_text(keep.text))]
             for position in keep.photos:

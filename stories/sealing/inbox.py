@@ -23,6 +23,9 @@ FORMAT_VERSION = 1
 BATCH_SIZE = 500
 # Any constant: the key of the advisory lock that keeps two batch moves from interleaving.
 MOVE_LOCK_KEY = 0x5EA1_ED
+# Drafts are started by people, so one at a time costs nothing; two at once (two moderators, or
+# the concurrency test) could deadlock in Wagtail's search index writes for the new pages.
+DRAFT_LOCK_KEY = 0x5EA1_EE
 
 _random = secrets.SystemRandom()
 
@@ -113,10 +116,16 @@ def seal_submission(form, language: str) -> str:
     return code
 
 
-def _lock_moves():
+def advisory_lock(key: int) -> None:
+    """Until the transaction ends, nobody else holding `key` runs (PostgreSQL; SQLite, the
+    `make run` database, has one writer at a time anyway)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [MOVE_LOCK_KEY])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+def _lock_moves():
+    advisory_lock(MOVE_LOCK_KEY)
 
 
 def move_batch(size: int = BATCH_SIZE) -> int:
