@@ -310,6 +310,11 @@ STORY_INGEST_MAX_DELAY_SECONDS = env_int("STORY_INGEST_MAX_DELAY_SECONDS", 900)
 # unset: a table, for make run and tests) and the offline recovery key's public half (base64).
 STORY_SPOOL_URL = env("STORY_SPOOL_URL", "")
 STORY_RECOVERY_PUBLIC_KEY = env("STORY_RECOVERY_PUBLIC_KEY", "")
+# Conversations with contributors (stories/conversation/): whether a story whose contributor
+# can be asked goes live only with their approval of the edited version, and how many days the
+# status page tells them to wait before looking again.
+STORY_CONSENT_REQUIRED = env_bool("STORY_CONSENT_REQUIRED", True)
+STORY_COME_BACK_DAYS = env_int("STORY_COME_BACK_DAYS", 3)
 
 # --- campaigns (translation workflow) ---
 # Machine translation sends page text to a third party, so it is off unless explicitly configured:

@@ -49,3 +49,16 @@ def test_demo_content_is_refused_under_production_settings():
     result = manage("load_demo_content", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "Refusing to load demo content" in result.stderr
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "True 3"), ("false", "False 7")])
+def test_the_consent_policy_comes_from_the_environment(value, expected):
+    env = {**PRODUCTION_ENV, "STORY_COME_BACK_DAYS": "7" if value else ""}
+    if value is not None:
+        env["STORY_CONSENT_REQUIRED"] = value
+    printed = (
+        "from django.conf import settings as s; "
+        "print(s.STORY_CONSENT_REQUIRED, s.STORY_COME_BACK_DAYS)"
+    )
+    result = manage("shell", "-c", printed, env=env)
+    assert result.stdout.strip().splitlines()[-1] == expected, result.stderr
