@@ -64,10 +64,21 @@ class DraftForm(forms.Form):
         ]
 
 
+# Why an item is declined, as a choice: the tombstone keeps the key for the day it lives, and a
+# free text box invited quoting the story ("the name Ivan P. was in it") into a row at rest.
+DECLINE_REASONS = (
+    ("unsafe", _("Publishing it could endanger someone, even edited")),
+    ("not_a_story", _("Not a story for this site")),
+    ("abuse", _("Spam, abuse or a provocation")),
+    ("duplicate", _("The same story was sent again")),
+    ("other", _("Another reason (talk to your colleagues)")),
+)
+
+
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
+    reason = forms.ChoiceField(
         label=_("Why is it declined?"),
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("For your colleagues. Do not quote the story. The item is destroyed."),
+        choices=DECLINE_REASONS,
+        widget=forms.RadioSelect,
+        help_text=_("The item is destroyed. Only this choice is kept, never a word of the story."),
     )

@@ -244,6 +244,6 @@ def decline(request, pk):
     if item.state != item.SEALED or not form.is_valid():
         messages.error(request, _("The item was not declined: a reason is needed."))
         return _no_store(redirect("stories_inbox_item", pk=item.pk))
-    inbox.decline(item, form.cleaned_data["reason"])
+    inbox.decline(item, form.cleaned_data["reason"], request.user)
     messages.success(request, _("The item is declined and destroyed."))
     return _no_store(redirect("stories_inbox"))

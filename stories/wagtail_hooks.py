@@ -1,12 +1,16 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views, inbox_views, queue_hooks, review_hooks  # noqa: F401 (hooks register)
 from .conversation import hooks as conversation_hooks  # noqa: F401 (hooks register)
+from .inbox_forms import DECLINE_REASONS
 from .queue_hooks import InboxMenuItem, ModerationMenuItem
+from .sealing import inbox
 from .visibility import VisibilityPagePermissionPolicy, without_hidden_stories
 
 
@@ -67,3 +71,15 @@ def story_form_links(request, language):
     from .templatetags.story_links import site_links
 
     return site_links(request, language)
+
+
+@hooks.register("register_log_actions")
+def inbox_log_actions(actions):
+    @actions.register_action(inbox.DECLINED_ACTION)
+    class Declined(LogFormatter):
+        label = _("Declined a sealed item")
+
+        def format_message(self, log_entry):
+            reasons = dict(DECLINE_REASONS)
+            reason = reasons.get(log_entry.data.get("reason"), reasons["other"])
+            return gettext("Declined a sealed item: %(reason)s") % {"reason": reason}

@@ -262,5 +262,13 @@ def shred(item, state, *, reason="", day=None) -> None:
     item.save()
 
 
-def decline(item, reason: str) -> None:
+DECLINED_ACTION = "polyphony.inbox_declined"
+
+
+def decline(item, reason: str, user=None) -> None:
+    """Shred `item` as declined; `reason` is a key of stories.inbox_forms.DECLINE_REASONS. The
+    audit trail says who declined it and why (the key), never what it said."""
+    from wagtail.log_actions import log
+
     shred(item, item.DECLINED, reason=reason)
+    log(instance=item, action=DECLINED_ACTION, user=user, data={"reason": reason})

@@ -49,7 +49,7 @@ def test_declining_the_item_shreds_its_conversation_and_drops_late_answers(form_
     moderator.post(conversation_url(item, "write/"), {"text": "Before we start: a question."})
     check(contributor, code, action="answer", text="An answer that arrives too late.")
     assert SpooledAnswer.objects.count() == 1
-    moderator.post(item_url(item, "decline/"), {"reason": "Cannot be made safe."})
+    moderator.post(item_url(item, "decline/"), {"reason": "unsafe"})
     assert not Conversation.objects.exists() and not ConversationMessage.objects.exists()
     ingest()
     assert not ConversationMessage.objects.exists() and not SpooledAnswer.objects.exists()

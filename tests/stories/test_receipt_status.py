@@ -68,7 +68,7 @@ def test_a_sealed_item_is_received_until_a_draft_then_declined_is_not_published(
     code = receipt_from(submit_story(client, "/en/stories/tell/"))
     call_command("ingest_submissions", "--no-delay")
     assert state_text(check(client, code)) == "Received."
-    inbox.decline(SealedSubmission.objects.get(), "Not a story.")
+    inbox.decline(SealedSubmission.objects.get(), "not_a_story")
     assert state_text(check(client, code)) == "Not published."
 
 

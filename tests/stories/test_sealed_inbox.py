@@ -159,9 +159,19 @@ def test_declining_destroys_the_item_for_everyone(world, client):
     item = only_item()
     assert staff.post(item_url(item, "decline/"), {"reason": ""}).status_code == 302
     assert only_item().state == SealedSubmission.SEALED, "a reason is needed"
-    staff.post(item_url(item, "decline/"), {"reason": "Not a story: an advertisement."})
+    # Free text is not a reason: it could quote the story into the tombstone.
+    staff.post(item_url(item, "decline/"), {"reason": "Ivan Petrov's story, an advertisement"})
+    assert only_item().state == SealedSubmission.SEALED
+    staff.post(item_url(item, "decline/"), {"reason": "not_a_story"})
     item = only_item()
     assert item.state == SealedSubmission.DECLINED and bytes(item.ciphertext) == b""
+    assert item.decline_reason == "not_a_story"
+    # Who declined it and why, in the audit trail, as the admin's history shows it.
+    from wagtail.models import ModelLogEntry
+
+    entry = ModelLogEntry.objects.get(action="polyphony.inbox_declined")
+    assert entry.user == world.users["moderator"] and entry.object_id == str(item.pk)
+    assert entry.message == "Declined a sealed item: Not a story for this site"
     assert not item.sealed_keys.exists()
     assert refused(staff.get(item_url(item)))
     from stories.sealing import inbox
