@@ -90,8 +90,9 @@ class SpokenCaptchaInput(CaptchaTextInput):
         shape = (
             get_language(),
             name,
-            repr(sorted((attrs or {}).items())),
-            repr(sorted(self.attrs.items())),
+            # In their order, which is the order of the attributes in the markup.
+            repr(list((attrs or {}).items())),
+            repr(list(self.attrs.items())),
             bool(captcha_settings.CAPTCHA_FLITE_PATH),
         )
         skeleton = _skeletons.get(shape)
