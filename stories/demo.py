@@ -82,6 +82,8 @@ def ensure_story(index, spec, topics, *, publish, user=None):
         region=spec.get("region", ""),
         credit=spec.get("credit", "anonymous"),
         pseudonym=spec.get("pseudonym", ""),
+        # Published demo stories stand for contributors who said yes (the demo translates them).
+        translation_consented=spec.get("consent_translation", publish),
     )
     index.add_child(instance=page)
     page.topics.set([topics[(index.locale.language_code, slug)] for slug in spec["topics"]])

@@ -100,8 +100,10 @@ class StoryBodyBlock(blocks.StreamBlock):
 class StoryPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
     """One person's story, edited by moderators so nobody can be identified.
 
-    The contributor's contact and consents are NOT here: they live in StoryPrivateRecord, which
-    is not part of the page, so they never enter a revision, the API, search or a translation.
+    The contributor's contact and consents are NOT here: they live in the sealed item (or, for
+    stories from before sealing, StoryPrivateRecord), outside the page, so they never enter a
+    revision, the API, search or a translation. One consent is the page's own, because it must
+    outlive both: `translation_consented`, which says nothing about who sent it.
     """
 
     body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("story"))
@@ -117,6 +119,12 @@ class StoryPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
         max_length=60,
         blank=True,
         help_text=_("Shown only when the credit is a pseudonym. Never a real name."),
+    )
+    # The contributor's answer to "may it be translated?", copied from the sealed item when the
+    # draft is started. Not editable: nobody but the contributor decides it, and it stays after
+    # the retention purge has shredded the item (translations go on being made for years).
+    translation_consented = models.BooleanField(
+        _("the contributor consents to translation"), default=False, editable=False
     )
 
     # An emergency unpublish must take a story offline even while the application answers 5xx:
@@ -159,14 +167,20 @@ class StoryPage(WorkflowOnlyPublishingMixin, ReaderHostUrlsMixin, Page):
 
     def translation_refusal(self):
         """A story is translated only once it is live (reviewed) and only if its contributor
-        consented; the consent is on the private record of the story in any language."""
+        consented (`translation_consented` of the story in any language)."""
         from stories.models.private import StoryPrivateRecord
 
         if not self.live or self.has_unpublished_changes:
             return _("Only a published story without changes waiting for review can be translated.")
-        consented = StoryPrivateRecord.objects.filter(
-            page__translation_key=self.translation_key, consent_translation=True
-        ).exists()
+        consented = (
+            StoryPage.objects.filter(
+                translation_key=self.translation_key, translation_consented=True
+            ).exists()
+            # Stories from before sealing: the consent is on their private record until purged.
+            or StoryPrivateRecord.objects.filter(
+                page__translation_key=self.translation_key, consent_translation=True
+            ).exists()
+        )
         if not consented:
             return _("The contributor of this story did not consent to its translation.")
         return None

@@ -1,9 +1,10 @@
 """ "Start a draft": only what the moderator keeps leaves the sealed item, into the page tree.
 
 The title and text are the moderator's edited (redacted) versions; photos and topics are those
-they ticked; region and credit only if they keep them. Contact and consents never leave the
-item. The draft enters the Story moderation workflow, started by the moderator, so a second
-person still publishes (cms/core/workflows.py).
+they ticked; region and credit only if they keep them. Contact and the consent to publication
+never leave the item; the consent to translation goes onto the page (StoryPage's docstring).
+The draft enters the Story moderation workflow, started by the moderator, so a second person
+still publishes (cms/core/workflows.py).
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def start_draft(item, payload: dict, keep: Keep, user):
                 region=payload["region"] if keep.region else "",
                 credit=payload["credit"] if keep.credit else CREDIT_ANONYMOUS,
                 pseudonym=payload["pseudonym"] if keep.credit else "",
+                # Not identifying, and needed for as long as the story is translated.
+                translation_consented=bool(payload.get("consent_translation")),
             )
             page.topics.set(
                 StoryTopic.objects.filter(
