@@ -315,6 +315,9 @@ STORY_RECOVERY_PUBLIC_KEY = env("STORY_RECOVERY_PUBLIC_KEY", "")
 # status page tells them to wait before looking again.
 STORY_CONSENT_REQUIRED = env_bool("STORY_CONSENT_REQUIRED", True)
 STORY_COME_BACK_DAYS = env_int("STORY_COME_BACK_DAYS", 3)
+# Argon2id cost of the key derived from a receipt code: "" (the minimum, as
+# stories/conversation/keys.py explains), "interactive" or "moderate".
+STORY_CONVERSATION_KDF = env("STORY_CONVERSATION_KDF", "")
 
 # --- campaigns (translation workflow) ---
 # Machine translation sends page text to a third party, so it is off unless explicitly configured:
