@@ -82,6 +82,8 @@ node_modules/.package-lock.json: package-lock.json
 # PYTEST_ARGS narrows either target: make test-fast PYTEST_ARGS="tests/stories -x".
 # --dist loadfile: a file's tests stay on one worker, so a module's expensive fixture (the smoke
 # tier's SQLite site, a demo copy, the browser tests' live server) is made once, not per worker.
+# The services pass keeps pytest-django's order of files (--no-loadscope-reorder; xdist would
+# send the biggest first): tests that need the world run before the transactional ones flush it.
 TEST_WORKERS ?= 2
 TEST_ENV = DJANGO_SETTINGS_MODULE=cms.settings.test DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)}
 SERVICE_TIERS := browser or edge or scale
@@ -90,7 +92,7 @@ TEST_PASS = $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --reuse-db --create
 # Both passes always run; a pass that PYTEST_ARGS leaves without tests (pytest's 5) is no failure.
 test: install compilemessages node_modules/.package-lock.json
 	@status=0; run=$$(date +%s%N); services_log=$$(mktemp); \
-	$(TEST_ENV) TEST_DATABASE_SUFFIX=services $(TEST_PASS) -m "$(SERVICE_TIERS)" $(PYTEST_ARGS) \
+	$(TEST_ENV) TEST_DATABASE_SUFFIX=services $(TEST_PASS) --no-loadscope-reorder -m "$(SERVICE_TIERS)" $(PYTEST_ARGS) \
 		>$$services_log 2>&1 & services=$$!; trap 'kill $$services 2>/dev/null' INT TERM; \
 	$(TEST_ENV) $(TEST_PASS) -m "not ($(SERVICE_TIERS))" $(PYTEST_ARGS) \
 		|| { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
