@@ -139,14 +139,8 @@ def demo_database(django_db_setup, django_db_blocker):
     built once per run (tests/dbtemplates.py), a copy takes a second."""
     from tests.browser.site import build_demo
 
-    copy = dbtemplates.demo_copy(build_demo, "demo_copy")
-    with django_db_blocker.unblock():
-        value = copy.__enter__()
-    try:
+    with dbtemplates.unblocked_demo_copy(django_db_blocker, build_demo, "demo_copy") as value:
         yield value
-    finally:
-        with django_db_blocker.unblock():
-            copy.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

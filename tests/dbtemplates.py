@@ -296,3 +296,17 @@ def using(name, media=None):
                 yield
     finally:
         _point_at(current)
+
+
+@contextlib.contextmanager
+def unblocked_demo_copy(django_db_blocker, build_demo, suffix):
+    """`demo_copy` for a pytest fixture: made and dropped with database access unblocked,
+    while the tests in between use it under their own `db` rules."""
+    copy = demo_copy(build_demo, suffix)
+    with django_db_blocker.unblock():
+        value = copy.__enter__()
+    try:
+        yield value
+    finally:
+        with django_db_blocker.unblock():
+            copy.__exit__(None, None, None)

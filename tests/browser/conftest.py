@@ -61,14 +61,8 @@ def browser_demo_database(browser, django_db_setup, django_db_blocker):
 
     Depends on `browser` so that a machine without Chromium skips before the demo is built.
     """
-    copy = dbtemplates.demo_copy(site.build_demo, "browser")
-    with django_db_blocker.unblock():
-        value = copy.__enter__()
-    try:
+    with dbtemplates.unblocked_demo_copy(django_db_blocker, site.build_demo, "browser") as value:
         yield value
-    finally:
-        with django_db_blocker.unblock():
-            copy.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")
