@@ -81,20 +81,7 @@ def _base_env():
 
 def gunicorn(checkout, python, port, env, workdir, workers):
     """bakerydemo under the same gunicorn configuration as Polyphony."""
-    argv = [
-        str(Path(python).with_name("gunicorn")),
-        "-c",
-        str(servers.ROOT / "site" / "gunicorn.conf.py"),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--max-requests",
-        "0",
-        "--access-logfile",
-        "/dev/null",
-        "bakerydemo.wsgi:application",
-    ]
+    argv = servers.gunicorn_argv(python, port, workers, "bakerydemo.wsgi:application")
     service = servers.Service("bakerydemo", argv, port, env=env, workdir=workdir, cwd=checkout)
     # Not Polyphony's environment: only what bakerydemo needs.
     service.env = {**_base_env(), **env}

@@ -114,10 +114,11 @@ class Service:
         self.stop()
 
 
-def gunicorn(port, env, *, workers=4, app="cms.wsgi:application", name="gunicorn", workdir=None):
-    """gunicorn with the project's site/gunicorn.conf.py, bound to loopback:port."""
-    argv = [
-        str(Path(sys.executable).with_name("gunicorn")),
+def gunicorn_argv(python, port, workers, app, access_log="/dev/null"):
+    """gunicorn with the project's site/gunicorn.conf.py, bound to loopback:port, for any app
+    (Polyphony's, the constant floor, bakerydemo): one command line for all of them."""
+    return [
+        str(Path(python).with_name("gunicorn")),
         "-c",
         str(ROOT / "site" / "gunicorn.conf.py"),
         "--bind",
@@ -128,9 +129,14 @@ def gunicorn(port, env, *, workers=4, app="cms.wsgi:application", name="gunicorn
         "--max-requests",
         "0",
         "--access-logfile",
-        "-" if env.get("GUNICORN_ACCESS_LOG") else "/dev/null",
+        access_log,
         app,
     ]
+
+
+def gunicorn(port, env, *, workers=4, app="cms.wsgi:application", name="gunicorn", workdir=None):
+    access_log = "-" if env.get("GUNICORN_ACCESS_LOG") else "/dev/null"
+    argv = gunicorn_argv(sys.executable, port, workers, app, access_log)
     return Service(name, argv, port, env=env, workdir=workdir)
 
 
