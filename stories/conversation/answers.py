@@ -17,7 +17,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from stories.sealing import crypto
-from stories.sealing.inbox import _lock_moves
+from stories.sealing.inbox import locked_shuffled_batch
 from stories.sealing.spool import RedisSpool, SpoolUnavailable, get_spool
 
 from . import keys
@@ -26,8 +26,6 @@ REDIS_HASH = "polyphony:stories:answers"
 BATCH_SIZE = 500
 # Message ids come from the spool field, so a move repeated after a crash adds nothing twice.
 ID_NAMESPACE = uuid.UUID("6b7d3c52-5f0e-4b8e-9a43-1f3e2c9d7a10")
-
-_random = secrets.SystemRandom()
 
 
 class _DatabaseAnswers:
@@ -107,12 +105,10 @@ def move_batch(size: int = BATCH_SIZE) -> int:
     in_database = isinstance(spool, _DatabaseAnswers)
     written = 0
     with transaction.atomic():
-        # The submissions' lock: two passes never move the same answers at once.
-        _lock_moves()
-        entries = spool.batch(size)
+        # The submissions' lock and order: two passes never move the same answers at once.
+        entries = locked_shuffled_batch(spool, size)
         if not entries:
             return 0
-        _random.shuffle(entries)
         for name, entry in entries:
             message_id = uuid.uuid5(ID_NAMESPACE, name)
             if ConversationMessage.objects.filter(pk=message_id).exists():

@@ -128,6 +128,16 @@ def _lock_moves():
     advisory_lock(MOVE_LOCK_KEY)
 
 
+def locked_shuffled_batch(spool, size: int) -> list:
+    """Inside the caller's transaction: take the moves' lock (two passes never move the same
+    entries at once), then up to `size` entries of `spool` in a random order (the order rows
+    are written in says nothing about the order they arrived in)."""
+    _lock_moves()
+    entries = spool.batch(size)
+    _random.shuffle(entries)
+    return entries
+
+
 def move_batch(size: int = BATCH_SIZE) -> int:
     """Move up to `size` spooled entries, shuffled, into PostgreSQL in one transaction, then
     remove them from the spool. Returns how many new items were written."""
@@ -137,11 +147,9 @@ def move_batch(size: int = BATCH_SIZE) -> int:
     spool = get_spool()
     in_database = isinstance(spool, DatabaseSpool)
     with transaction.atomic():
-        _lock_moves()
-        entries = spool.batch(size)
+        entries = locked_shuffled_batch(spool, size)
         if not entries:
             return 0
-        _random.shuffle(entries)
         digests = [digest for digest, _entry_bytes in entries]
         known = set(
             SealedSubmission.objects.filter(receipt_digest__in=digests).values_list(
