@@ -3,6 +3,7 @@ to, a story is never stored under a query string, and a story is never served st
 application answers 5xx."""
 
 import time
+from urllib.parse import quote
 
 from cms.core.models import StandardPage
 from cms.core.publishing import setup_publishing
@@ -42,6 +43,33 @@ def test_an_unpublish_reaches_every_host_name(edge):
 
     assert edge.get("/en/stories/two-doors/").status == 404
     assert edge.get("/en/stories/two-doors/", headers=OTHER).status == 404
+
+
+def test_an_unpublish_reaches_every_spelling_of_the_address(edge):
+    """nginx keys its copies on the normalised path: a Cyrillic slug in lower-case percent-encoding
+    (the purge and browsers send upper case), an encoded hyphen or a doubled slash reach the same
+    story, and the one purge of its address takes them all, under every host name."""
+    page = story("Два входа", "два-входа")
+    canonical = quote("/en/stories/два-входа/")  # what reverse() and the purge send
+    assert page.url.endswith(canonical) or page.url == canonical, page.url
+    spellings = [
+        canonical,
+        canonical.lower(),
+        canonical.replace("%D0%B0/", "%D0%B0%2F").replace("-", "%2D"),
+        "/" + canonical,
+    ]
+    for path in spellings:
+        for headers in (None, OTHER):
+            answer = edge.get(path, headers=headers)
+            assert answer.status == 200 and "Два входа" in answer.text, (path, answer.status)
+            assert edge.get(path, headers=headers).cache == "HIT", (path, headers)
+
+    page.unpublish()
+
+    for path in spellings:
+        for headers in (None, OTHER):
+            answer = edge.get(path, headers=headers)
+            assert answer.status == 404, (path, headers, answer.status, answer.cache)
 
 
 def test_a_story_is_never_stored_under_a_query_string(edge):
