@@ -31,15 +31,18 @@ class StoryFeed(Feed):
         return index.title
 
     def absolute(self, page):
-        # From the request, not the Site record: a reader on the onion address stays on it.
-        return self.request.build_absolute_uri(page.get_url(self.request))
+        # The reader's door, as every page's URLs (cms/core/hosts.py), not the raw request:
+        # behind the onion server nginx says https (site/nginx/polyphony-onion.conf), and
+        # build_absolute_uri() would send onion readers to https://<onion>, where nothing answers.
+        return page.get_full_url(self.request)
 
     def link(self, index):
         url = self.absolute(index)
         return f"{url}?topic={self.topic.slug}" if self.topic else url
 
     def feed_url(self, index):
-        return self.request.build_absolute_uri()
+        suffix = f"feed/{self.topic.slug}/" if self.topic else "feed/"
+        return self.absolute(index) + suffix
 
     def subtitle(self, index):
         return _("Stories told by people affected by the war, edited so nobody can be identified.")

@@ -166,6 +166,25 @@ def test_feeds_sitemaps_robots_and_the_api_follow_the_door(client, doors, every_
     assert item["meta"]["html_url"] == f"http://{host}/ru/campaigns/free-them-ru/"
 
 
+def test_behind_the_onion_server_every_url_is_plain_http(client, doors, every_page_type, settings):
+    """site/nginx/polyphony-onion.conf tells the application the connection is secure
+    (X-Forwarded-Proto: https), so request.scheme says https; an onion has no TLS, so a URL
+    built from the raw request (build_absolute_uri) would lead nowhere."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    urls = [
+        *(f"/{code}/{section}/feed/" for code in LANGUAGES
+          for section in ("stories", "campaigns", "volunteer")),
+        *page_type_paths("ru"), "/sitemap.xml", "/sitemap-ru.xml", "/robots.txt",
+        "/api/v2/campaigns/?locale=ru",
+    ]  # fmt: skip
+    for url in urls:
+        response = get(client, url, ONION, HTTP_X_FORWARDED_PROTO="https")
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        assert f"http://{ONION}/" in text, url
+        assert f"https://{ONION}" not in text, url
+
+
 def test_onion_location_is_sent_on_clearnet_doors_only(client, doors, world):
     for host in (PRIMARY, MIRROR):
         response = get(client, "/ru/stories/", host)
