@@ -1,10 +1,15 @@
 """Valid HTML on every public page type, as the Nu Html Checker (vnu, the W3C's validator) reads
-it: every page type of tests/browser/pages.py in English and Russian, plus the story form after a
-refused POST (its error summary and messages), with 0 errors.
+it, in English and Russian, with 0 errors: every page type of tests/browser/pages.py (letters and
+the if-blocked page among them), every public form after a refused POST (the story form, the
+vacancy application, the letter form refused and checked, both receipt checks), the status page
+with a conversation's three forms, and the error pages a reader can meet (400, 403, 404, 429,
+500, 503).
 
 The pages come over HTTP from the live demo server as a browser receives them (the raw markup,
-not the DOM a browser rebuilt from it), are saved to one folder and validated in one run of the
-checker (one JVM start). The checker is npm's vnu-jar (package.json) on Debian's Java runtime
+not the DOM a browser rebuilt from it); the answers to POSTs and the pages of a failure the live
+server cannot be made to have (500, a database outage's 503) come from the same code on the same
+demo copy through Django's test client. They are saved to one folder and validated in one run of
+the checker (one JVM start). The checker is npm's vnu-jar (package.json) on Debian's Java runtime
 (`default-jre-headless`, installed by .ci/run). Without either the test is skipped, except under
 CI=true, where it fails: CI must prove the markup, not skip it.
 """
@@ -19,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.pages import PAGE_TYPES, public_path
+from tests.browser.validity_pages import answered_pages
 
 pytestmark = pytest.mark.browser
 
@@ -70,6 +76,15 @@ def test_every_public_page_type_is_valid_html(demo_server, context_factory, tmp_
             saved[f"{language}-{kind}"] = fetch(api, url)
         form = demo_server + public_path("story form", language)
         saved[f"{language}-story form, refused"] = refused_story_form(browser_page, form)
+        saved[f"{language}-400"] = fetch(api, f"{demo_server}/{language}/stories/?topic=a%00")
+        # A POST from another site's page: the CSRF check refuses it.
+        saved[f"{language}-403"] = api.post(
+            demo_server + public_path("standard page", language),
+            form={"a": "b"},
+            headers={"Origin": "https://elsewhere.example"},
+        ).text()
+        for kind, html in answered_pages(language).items():
+            saved[f"{language}-{kind}"] = html
     files = {}
     for name, html in saved.items():
         path = tmp_path / (re.sub(r"[^a-z0-9-]+", "_", name) + ".html")
@@ -81,7 +96,7 @@ def test_every_public_page_type_is_valid_html(demo_server, context_factory, tmp_
         f"{m.get('message')}\n    {m.get('extract', '').strip()}"
         for m in errors
     )
-    assert len(files) == 2 * (len(PAGE_TYPES) + 1)
+    assert len(files) == len(saved) >= 2 * (len(PAGE_TYPES) + 13)
     assert not errors, f"{len(errors)} HTML errors:\n{report}"
 
 

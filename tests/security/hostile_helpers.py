@@ -15,6 +15,8 @@ import pytest
 from PIL import Image
 from wagtail.images import get_image_model
 
+from letters.models import Letter
+from stories.models import ConversationMessage, SpooledAnswer
 from tests.stories.sealing_helpers import received_count
 from volunteering.models import VacancyApplication
 
@@ -94,4 +96,7 @@ def row_counts():
         "submissions": received_count(),
         "applications": VacancyApplication.objects.count(),
         "images": get_image_model().objects.count(),
+        "letters": Letter.objects.count(),
+        # A contributor's answers wait in their spool, then become messages.
+        "answers": SpooledAnswer.objects.count() + ConversationMessage.objects.count(),
     }

@@ -7,11 +7,14 @@ nothing saved. test_hostile_parameters.py explores the rest."""
 
 import pytest
 
+from tests.letters.conftest import letters  # noqa: F401 - fixture
 from tests.security.hostile_helpers import row_counts
 from tests.security.public_site import (  # noqa: F401 - fixtures
+    conversation_fixture,
     lenient_client_fixture,
     parameters,
     public_site_fixture,
+    valid_body,
 )
 from tests.stories.sealing_helpers import received_count
 from tests.stories.submission_helpers import solved_protection, story_fields
@@ -74,15 +77,27 @@ def test_repeated_and_array_parameters_never_fail(public_site, lenient_client, s
 # A form body that is not UTF-8 comes from no browser: 400. A NUL byte goes on to the form,
 # which refuses it beside the field and keeps the rest of what was typed.
 NOT_UTF8 = {key: UNREADABLE[key] for key in ("invalid utf-8", "lone surrogate", "overlong utf-8")}
-TARGETS = {"/en/stories/tell/": "title", "/en/stories/status/": "code", "vacancy": "motivation"}
+# Each form and the field a hostile value goes into; "conversation" is the status page with the
+# code of a real thread, answering it.
+TARGETS = {
+    "/en/stories/tell/": "title",
+    "/en/stories/status/": "code",
+    "vacancy": "motivation",
+    "letter": "text",
+    "letter status": "code",
+    "conversation": "text",
+}
+URLS = {"vacancy": "/volunteer/", "letter": "/write/", "letter status": "/letters/status/"}
 
 
 def _form_post(public_site, client, form, value):
-    url = next(u for u in public_site["forms"] if "/volunteer/" in u) if form == "vacancy" else form
-    fields = {}
-    if not url.endswith("/status/"):
-        answers = story_fields() if url.endswith("/tell/") else ANSWERS
-        fields = {**solved_protection(client, url), **answers}
+    if form in URLS:
+        url = next(u for u in public_site["forms"] if u.endswith(URLS[form]) or URLS[form] in u)
+    else:
+        url = "/en/stories/status/" if form == "conversation" else form
+    fields = valid_body(public_site, client, url)
+    if form == "/en/stories/status/":
+        fields = {"code": fields["code"]}  # a code alone, as the form first asks
     target = TARGETS[form]
     body = "&".join(f"{name}={value}" for name, value in fields.items() if name != target)
     return client.post(
@@ -90,9 +105,18 @@ def _form_post(public_site, client, form, value):
     )
 
 
+@pytest.fixture(name="forms_site")
+def forms_site_fixture(request, public_site):
+    """The public site, and a real conversation behind the code when the form is its answer."""
+    if request.node.callspec.params.get("form") == "conversation":
+        request.getfixturevalue("conversation")
+    return public_site
+
+
 @pytest.mark.parametrize("kind", sorted(NOT_UTF8))
 @pytest.mark.parametrize("form", sorted(TARGETS))
-def test_a_form_body_that_is_not_utf8_saves_nothing(public_site, lenient_client, form, kind):
+def test_a_form_body_that_is_not_utf8_saves_nothing(forms_site, lenient_client, form, kind):
+    public_site = forms_site
     before = row_counts()
     response = _form_post(public_site, lenient_client, form, NOT_UTF8[kind])
     assert response.status_code == 400
@@ -101,12 +125,14 @@ def test_a_form_body_that_is_not_utf8_saves_nothing(public_site, lenient_client,
 
 
 @pytest.mark.parametrize("form", sorted(TARGETS))
-def test_a_nul_byte_in_a_form_field_is_refused_beside_the_field(public_site, lenient_client, form):
+def test_a_nul_byte_in_a_form_field_is_refused_beside_the_field(forms_site, lenient_client, form):
+    public_site = forms_site
     before = row_counts()
     response = _form_post(public_site, lenient_client, form, "%00")
     assert response.status_code in (200, 400)
     html = response.content.decode()
-    assert f'id="id_{TARGETS[form]}-errors"' in html
+    field_id = "answer-text" if form == "conversation" else f"id_{TARGETS[form]}"
+    assert f'id="{field_id}-errors"' in html, form
     assert "Fine so far" in html or form.endswith("/status/")  # what was typed is kept
     assert row_counts() == before
 
