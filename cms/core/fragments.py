@@ -20,7 +20,11 @@ nothing a reader sees, and some are written on every request.
 
 A fragment that depends on the query string keys on `validated_query` (the parameters its page
 declares in `query_parameters`, never the raw path): a random query string then reuses the
-page's fragment instead of filling every worker's cache with copies.
+page's fragment instead of filling every worker's cache with copies. A declared parameter can
+still be given any value (?page=<random>), and only the page knows which values it accepts, so
+fragments keyed on a query go to a cache of their own (`fragment_cache`, "query_fragments"):
+however many such values arrive, they evict only each other, never the articles, headers and
+plain listings in "template_fragments".
 
 The counter must be shared by every process: production refuses to start without REDIS_URL
 (cms/settings/production.py). A per-process cache would let other workers serve old fragments,
@@ -37,6 +41,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -67,11 +72,19 @@ def content_version():
     return version
 
 
-def content_changed(**kwargs):
+def _bump():
     try:
         cache.incr(KEY)
     except ValueError:  # not set yet (or evicted): any new value differs from what keyed fragments
         cache.set(KEY, 2, timeout=None)
+
+
+def content_changed(**kwargs):
+    _bump()
+    # Again once the change is committed: a reader served between the first move and the commit
+    # read the old rows and kept them under the new version, on whichever host answered.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
     # A request that changed content (a publish in the admin) reads the new version after it.
     request = current_request()
     if request is not None:
@@ -154,6 +167,17 @@ def validated_query(page, request):
         (name, request.GET.get(name, "")[:100]) for name in allowed if request.GET.get(name)
     )
     return urlencode(pairs)
+
+
+QUERY_FRAGMENTS = "query_fragments"
+FRAGMENTS = "template_fragments"
+
+
+def fragment_cache(page, request):
+    """The cache alias for a fragment keyed on `validated_query(page, request)` (the default
+    cache where the settings name neither, as in tests)."""
+    alias = QUERY_FRAGMENTS if validated_query(page, request) else FRAGMENTS
+    return alias if alias in settings.CACHES else "default"
 
 
 def _on_groups_changed(sender, instance, **kwargs):

@@ -141,6 +141,13 @@ CACHES["template_fragments"] = {
     "LOCATION": "polyphony-fragments",
     "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 2000)},
 }
+# Fragments keyed on a query string (?page=, filters): anyone can send new values, so they
+# evict only each other (cms/core/fragments.py, fragment_cache).
+CACHES["query_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "polyphony-query-fragments",
+    "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_QUERY_CACHE_ENTRIES", 500)},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

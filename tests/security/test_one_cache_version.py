@@ -61,6 +61,19 @@ def test_a_view_restriction_moves_the_version_and_purges_on_every_host(
     assert child.pk
 
 
+def test_the_version_moves_again_when_the_change_commits(world, django_capture_on_commit_callbacks):
+    """A reader answered between the publish's first move and its commit read the old rows and
+    kept them under the new version: the commit moves it once more."""
+    page = make_page(world.homes["en"], StandardPage, "Later", slug="later")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        page.save_revision().publish()
+        during = content_version()
+    assert callbacks
+    for callback in callbacks:
+        callback()
+    assert content_version() != during
+
+
 def test_moving_a_page_purges_its_old_and_new_address(
     world, purged, django_capture_on_commit_callbacks
 ):
@@ -97,6 +110,26 @@ def test_fragment_keys_use_only_declared_parameters(world):
     noisy = validated_query(index, factory.get("/en/stories/?utm=1&x=" + "y" * 500))
     assert plain == noisy == ""
     assert validated_query(index, factory.get("/en/stories/?page=2&z=1")) == "page=2"
+
+
+def test_random_values_of_a_declared_parameter_evict_no_other_fragment(client, world, settings):
+    """?page=<anything> is declared, so it keys a fragment; a flood of new values fills only the
+    query fragments' own cache: the plain listing's and the header's fragments stay."""
+    from django.core.cache import caches
+
+    locmem = "django.core.cache.backends.locmem.LocMemCache"
+    settings.CACHES = {
+        **settings.CACHES,
+        "template_fragments": {"BACKEND": locmem, "LOCATION": "t", "OPTIONS": {"MAX_ENTRIES": 40}},
+        "query_fragments": {"BACKEND": locmem, "LOCATION": "q", "OPTIONS": {"MAX_ENTRIES": 20}},
+    }
+    assert client.get("/en/stories/").status_code == 200
+    kept = set(caches["template_fragments"]._cache)
+    assert any("story_listing" in key or "template.cache" in key for key in kept), kept
+    for number in range(60):
+        assert client.get(f"/en/stories/?page={number + 1000}").status_code == 200
+    assert kept <= set(caches["template_fragments"]._cache)
+    assert 0 < len(caches["query_fragments"]._cache) <= 20
 
 
 def test_captcha_rows_carry_a_day_and_refreshes_are_limited(client, settings):
