@@ -91,3 +91,21 @@ def test_a_refused_public_request_leaves_no_log_line(client):
     logged = stream.getvalue()
     assert "/en/no-such-page/" not in logged and "/en/stories/tell/" not in logged
     assert "Forbidden" not in logged and "Not Found" not in logged
+
+
+def test_the_rate_limited_and_unavailable_pages_carry_the_quick_exit(client, settings, monkeypatch):
+    settings.STORY_RATE_LIMIT_PER_ADDRESS = 1
+    client.post("/en/stories/tell/", {"title": "x"}, HTTP_ORIGIN="http://testserver")
+    limited = client.post("/en/stories/tell/", {"title": "x"}, HTTP_ORIGIN="http://testserver")
+    assert limited.status_code == 429 and QUICK_EXIT in limited.content.decode()
+    assert not limited.cookies
+
+    from django.db import OperationalError
+
+    def serve(self, request, *args, **kwargs):
+        raise OperationalError("the database went away")
+
+    monkeypatch.setattr(HomePage, "serve", serve)
+    down = Client(raise_request_exception=False).get("/fr/")
+    html = down.content.decode()
+    assert down.status_code == 503 and QUICK_EXIT in html and 'lang="fr"' in html
