@@ -186,7 +186,8 @@ _LISTS_CHILDREN_OF = {
 
 
 class HiddenStoryParentMiddleware:
-    """404 for the explorer or the page chooser opened at a story the user may not see."""
+    """404 for the explorer or the page chooser opened at a story the user may not see; bulk
+    actions never list one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -196,6 +197,8 @@ class HiddenStoryParentMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "wagtail_bulk_action":
+            return _hide_from_bulk_action(request, view_kwargs)
         page_id = view_kwargs.get("parent_page_id")
         if match is None or page_id is None or match.url_name not in _LISTS_CHILDREN_OF:
             return None
@@ -204,3 +207,29 @@ class HiddenStoryParentMiddleware:
         if hidden_stories(request.user).filter(pk=page_id).exists():
             raise Http404
         return None
+
+
+def _hide_from_bulk_action(request, view_kwargs):
+    """Bulk actions list every selected page by title, including those the user may not act on
+    ("you don't have permission to ..."): a hidden story's id in the query named it to anyone.
+    Hidden ids are dropped; "all" below a page holding a hidden story is refused (the listing
+    it stands for may be a search, which cannot be narrowed here)."""
+    if (view_kwargs.get("app_label"), view_kwargs.get("model_name")) != ("wagtailcore", "page"):
+        return None
+    if sees_everything(request.user):
+        return None
+    ids = request.GET.getlist("id")
+    hidden = hidden_stories(request.user)
+    if "all" in ids:
+        parent = Page.objects.filter(pk=request.GET.get("childOf") or 0).first()
+        below = parent.get_descendants() if parent else Page.objects.all()
+        if hidden.filter(pk__in=below.values("pk")).exists():
+            raise Http404
+        return None
+    numeric = [value for value in ids if value.isdigit()]
+    hidden_ids = {str(pk) for pk in hidden.filter(pk__in=numeric).values_list("pk", flat=True)}
+    if hidden_ids:
+        query = request.GET.copy()
+        query.setlist("id", [value for value in ids if value not in hidden_ids])
+        request.GET = query
+    return None

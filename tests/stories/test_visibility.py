@@ -99,6 +99,19 @@ def _views(story):
         ("workflows", reverse("wagtailadmin_reports:workflow")),
         ("workflow tasks", reverse("wagtailadmin_reports:workflow_tasks")),
         ("dashboard", reverse("wagtailadmin_home")),
+        *(
+            (
+                f"bulk {action}",
+                reverse("wagtail_bulk_action", args=["wagtailcore", "page", action])
+                + f"?id={story.pk}",
+            )
+            for action in ("delete", "move", "publish", "unpublish")
+        ),
+        (
+            "bulk all below the index",
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+            + f"?id=all&childOf={index.pk}",
+        ),
         ("api listing", f"/admin/api/main/pages/?child_of={index.pk}&fields=title"),
         ("api search", "/admin/api/main/pages/?search=basement"),
         ("api detail", f"/admin/api/main/pages/{story.pk}/"),
@@ -124,6 +137,7 @@ SHOWN_TO_REVIEWERS = {
     "workflows",
     "api listing",
     "api detail",
+    "bulk publish",
 }
 
 
