@@ -86,7 +86,7 @@ def test_a_rejection_mails_neither_title_nor_reason(client, world):
     assert to_requester, "whoever sent the story for review hears of the decision"
     for message in mail.outbox:
         assert "Canary5512" not in _everything(message)
-    assert to_requester[0].subject == "A story you sent for review was sent back"
+    assert to_requester[0].subject == "A story you sent for review was rejected"
 
 
 def test_sending_back_mails_the_first_step_without_the_comment(client, world):
