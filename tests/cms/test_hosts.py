@@ -201,6 +201,17 @@ def test_the_if_blocked_page_names_every_door_in_the_readers_language(client, do
     assert "bridges.torproject.org" in ru
 
 
+def test_the_if_blocked_page_under_make_run_names_the_address_it_is_served_at(client, world):
+    """No PRIMARY_HOST: the first name of ALLOWED_HOSTS is the primary, as under `make run`,
+    which serves plain HTTP on a port: https://127.0.0.1/ there would lead nowhere."""
+    from cms.core.hosts import primary_host
+
+    door = f"{primary_host()}:8123"
+    html = get(client, "/en/if-blocked/", door).content.decode()
+    assert f"<code>http://{door}/</code>" in html
+    assert f"https://{primary_host()}/" not in html
+
+
 def test_without_an_onion_host_no_onion_location(client, doors, world, settings):
     settings.ONION_HOST = ""
     assert "Onion-Location" not in get(client, "/en/", PRIMARY)
