@@ -16,7 +16,15 @@ from tests.stories.story_builders import (
 
 CANARY = "Canary-7f3k unreviewed words"
 # Everyone who might try: who may publish other pages, who reviews, who only drafts.
-ROLES = ["publisher", "admin", "moderator", "translator_ru", "submitter"]
+ROLES = [
+    "publisher",
+    "admin",
+    "moderator",
+    "translator_ru",
+    "submitter",
+    "coordinator",
+    "letters",
+]
 
 
 def anonymous_pages(language="en"):

@@ -61,7 +61,7 @@ def test_the_publish_button(client, users, in_review, role):
     assert_not_served(in_review)
 
 
-@pytest.mark.parametrize("role", ["publisher", "admin"])
+@pytest.mark.parametrize("role", ROLES)
 def test_a_change_to_a_live_story_published_directly(client, world, users, role):
     story = make_story(world.sections["stories"]["en"], "Reviewed", ["Reviewed."], publish=True)
     client.force_login(users[role])
@@ -73,7 +73,7 @@ def test_a_change_to_a_live_story_published_directly(client, world, users, role)
     assert_not_served(story)
 
 
-@pytest.mark.parametrize("role", ["publisher", "admin"])
+@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("target", ["story", "index"])
 def test_bulk_publish_with_descendants(client, world, users, in_review, role, target):
     page = in_review if target == "story" else world.sections["stories"]["en"]
@@ -84,7 +84,7 @@ def test_bulk_publish_with_descendants(client, world, users, in_review, role, ta
     assert_not_served(in_review)
 
 
-@pytest.mark.parametrize("role", ["publisher", "admin"])
+@pytest.mark.parametrize("role", ROLES)
 def test_the_admin_api_publish_action(client, users, in_review, role):
     client.force_login(users[role])
     response = client.post(f"/admin/api/main/pages/{in_review.pk}/action/publish/")
@@ -105,7 +105,7 @@ def _copy(client, page, parent, **extra):
     )
 
 
-@pytest.mark.parametrize("role", ["publisher", "admin"])
+@pytest.mark.parametrize("role", ROLES)
 def test_copy_with_publish_copies(client, world, users, in_review, role):
     """A live story copied "published" would be a second live page no review governs; the
     story index copied with its stories, elsewhere, the same for all of them."""
@@ -122,7 +122,7 @@ def test_copy_with_publish_copies(client, world, users, in_review, role):
     assert Client().get("/en/stories-copy/").status_code == 404
 
 
-@pytest.mark.parametrize("role", ["publisher", "admin"])
+@pytest.mark.parametrize("role", ROLES)
 def test_aliases_of_a_story(client, world, users, in_review, role):
     index = world.sections["stories"]["en"]
     live = make_story(index, "Reviewed and live", ["Reviewed."], publish=True)
@@ -137,7 +137,7 @@ def test_aliases_of_a_story(client, world, users, in_review, role):
     assert_not_served(in_review)
 
 
-@pytest.mark.parametrize("role", ["publisher", "admin"])
+@pytest.mark.parametrize("role", ROLES)
 def test_revert_to_a_revision_and_publish(client, users, in_review, role):
     """The moderator redacted the canary out; reverting to the raw revision and publishing
     it would put the raw text live."""
@@ -172,7 +172,7 @@ def test_code_publishing_a_revision_without_a_user(users, in_review):
     assert_not_served(in_review)
 
 
-@pytest.mark.parametrize("role", ["publisher", "admin"])
+@pytest.mark.parametrize("role", ROLES)
 def test_scheduled_go_live_is_not_a_way_around(client, users, in_review, role):
     """A go-live date in the past and the scheduler: nothing, unless the review approved it."""
     client.force_login(users[role])
@@ -212,3 +212,13 @@ def test_a_schedule_the_review_approved_goes_live_on_time(
     assert in_review.live
     assert in_review.live_revision_id == scheduled.pk
     assert CANARY in Client().get(in_review.url).content.decode()
+
+
+@pytest.mark.parametrize("role", ["admin", "publisher", "moderator"])
+def test_nobody_alone_approves_both_steps(client, users, in_review, role):
+    """An administrator is bound by the second pair of eyes too; a publisher cannot give the
+    safety review, nor a moderator the publication."""
+    approve(client, in_review, users[role])
+    approve(client, in_review, users[role])
+    assert_still_in_review(in_review)
+    assert_not_served(in_review)
