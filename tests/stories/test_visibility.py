@@ -21,7 +21,7 @@ from tests.stories.story_builders import make_private_record, make_story, submit
 CANARY = "Canary7741 Kazan basement"
 TEXT_CANARY = "Canary7741 my neighbour Oleg"
 
-FORBIDDEN = ["translator_ru", "translator_uk", "submitter", "coordinator"]
+FORBIDDEN = ["translator_ru", "translator_uk", "submitter", "coordinator", "letters"]
 ALLOWED = ["moderator", "publisher", "admin"]
 
 
