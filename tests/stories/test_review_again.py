@@ -98,3 +98,22 @@ def test_the_author_of_the_latest_revision_cannot_approve_the_publication(client
     approve(client, in_review, users["moderator"])
     approve(client, in_review, users["publisher"])
     assert_still_in_review(in_review)
+
+
+def test_whoever_changed_it_cannot_approve_the_safety_review_it_goes_back_to(
+    client, users, at_publication, make_user, django_capture_on_commit_callbacks
+):
+    """Someone who is both moderator and publisher edits at the Publication step: the safety
+    review restarts, and another moderator reviews that edit, not its author."""
+    both = make_user("moderating_publisher", "Moderators", "Publishers")
+    edit(client, at_publication, both)
+    assert current_step(at_publication) == "Safety review"
+    approve(client, at_publication, both)
+    assert current_step(at_publication) == "Safety review"
+    assert_still_in_review(at_publication)
+    approve(client, at_publication, users["moderator2"])
+    assert current_step(at_publication) == "Publication"
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(client, at_publication, users["publisher"])
+    at_publication.refresh_from_db()
+    assert at_publication.live

@@ -11,6 +11,9 @@ class ReviewTask(ReviewActionsMixin, AbstractGroupApprovalTask):
     """A group approval whose actions say what they do: send back, reject (with a reason and a
     confirmation), approve. See cms/core/review_actions.py."""
 
+    def approval_refusal(self, task_state, obj, user):
+        return changed_before_restart_refusal(task_state, obj, user)
+
     @classmethod
     def get_description(cls):
         return _("Members of the chosen groups approve, send back or reject")
@@ -18,6 +21,33 @@ class ReviewTask(ReviewActionsMixin, AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
+
+
+def changed_before_restart_refusal(task_state, obj, user):
+    """A step that starts again because the content changed after it approved it (an edit at a
+    later step sends it back) is not approved by whoever made that change: their edit is what
+    this step reviews again. Edits made during the step itself (a moderator's redaction) do not
+    bar its reviewer."""
+    if task_state is None or task_state.started_at is None:
+        return None
+    earlier = (
+        TaskState.objects.filter(
+            workflow_state_id=task_state.workflow_state_id,
+            task_id=task_state.task_id,
+            status=TaskState.STATUS_APPROVED,
+            finished_at__lte=task_state.started_at,
+        )
+        .order_by("-finished_at")
+        .first()
+    )
+    if earlier is None:
+        return None
+    changed = obj.revisions.filter(
+        user=user, created_at__gt=earlier.finished_at, created_at__lte=task_state.started_at
+    )
+    if changed.exists():
+        return _("you changed it after this step approved it")
+    return None
 
 
 def second_pair_of_eyes_refusal(task_state, obj, user):
