@@ -95,6 +95,18 @@ class ReviewActionsMixin:
         """Why `user` may not approve, or None if they may."""
         return None
 
+    def approvers(self, task_state, obj):
+        """Who may give this approval: active members of the groups the task's rule does not
+        bar (named to whoever is barred)."""
+        from django.contrib.auth import get_user_model
+
+        members = get_user_model().objects.filter(is_active=True, groups__in=self.groups.all())
+        return [
+            user
+            for user in members.distinct().order_by("username")
+            if self.approval_refusal(task_state, obj, user) is None
+        ]
+
     def get_actions(self, obj, user):
         if not (user.is_superuser or self._user_in_groups(user)):
             return []

@@ -108,6 +108,11 @@ def test_whoever_changed_it_cannot_approve_the_safety_review_it_goes_back_to(
     both = make_user("moderating_publisher", "Moderators", "Publishers")
     edit(client, at_publication, both)
     assert current_step(at_publication) == "Safety review"
+    client.logout()
+    client.force_login(both)
+    html = client.get(edit_url(at_publication)).content.decode()
+    assert "you changed it after this step approved it" in html
+    assert "Max Moderator" in html, "the explanation names who can approve instead"
     approve(client, at_publication, both)
     assert current_step(at_publication) == "Safety review"
     assert_still_in_review(at_publication)

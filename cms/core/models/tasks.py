@@ -135,17 +135,6 @@ class SecondPairOfEyesTask(ReviewActionsMixin, AbstractGroupApprovalTask):
             return url_after(task_state, user, action_name)
         return super().on_action(task_state, user, action_name, **kwargs)
 
-    def approvers(self, task_state, obj):
-        """Who may give this approval: active members of the groups the rule does not bar."""
-        from django.contrib.auth import get_user_model
-
-        members = get_user_model().objects.filter(is_active=True, groups__in=self.groups.all())
-        return [
-            user
-            for user in members.distinct().order_by("username")
-            if second_pair_of_eyes_refusal(task_state, obj, user) is None
-        ]
-
     @classmethod
     def get_description(cls):
         return _(
