@@ -213,3 +213,21 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+# Lighthouse's scores (tests/browser/test_lighthouse.py) in the run's summary: the controller
+# gets each test's user_properties from the xdist workers, whose own output make test never
+# shows; here, not in tests/browser/conftest.py, which the xdist controller never loads.
+_LIGHTHOUSE = []
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        _LIGHTHOUSE.extend(value for name, value in report.user_properties if name == "lighthouse")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _LIGHTHOUSE:
+        terminalreporter.section("Lighthouse")
+        for line in _LIGHTHOUSE:
+            terminalreporter.write_line(line)

@@ -4,9 +4,11 @@ and a vacancy, in Debian's Chromium against the live demo server. Accessibility,
 and SEO must each score at least 0.95. The story form answers noindex by design, so its
 crawlability audit is left out.
 
-One Lighthouse run per page, three categories only. The scores are printed into the test
-output and the JSON reports are kept in LIGHTHOUSE_REPORT_DIR (default: polyphony-lighthouse/ in
-the system's temporary folder), whose path is printed, so CI's output holds both.
+One Lighthouse run per page, three categories only. The JSON reports are kept in
+LIGHTHOUSE_REPORT_DIR (default: polyphony-lighthouse/ in the system's temporary folder). Each
+page's scores, the audits it did not pass and its report's path go into the run's terminal
+summary (tests/conftest.py), which pytest-xdist carries back from its workers (a worker's
+own prints never reach make test's output), so CI's output holds them.
 """
 
 import json
@@ -64,7 +66,7 @@ def report_dir():
 
 
 @pytest.mark.parametrize(("kind", "skipped"), PAGES, ids=[kind for kind, _ in PAGES])
-def test_lighthouse_scores(demo_server, report_dir, capsys, kind, skipped):
+def test_lighthouse_scores(demo_server, report_dir, record_property, kind, skipped):
     command, chromium = lighthouse_command()
     url = demo_server + public_path(kind, "en")
     output = report_dir / f"{kind.replace(' ', '-')}.json"
@@ -96,8 +98,7 @@ def test_lighthouse_scores(demo_server, report_dir, capsys, kind, skipped):
         and audit["score"] < 1
         and audit.get("scoreDisplayMode") in ("binary", "numeric")
     }
-    with capsys.disabled():
-        shown = ", ".join(f"{name} {score:.2f}" for name, score in scores.items())
-        print(f"\nLighthouse {kind} ({url}): {shown}; report: {output}")
+    shown = ", ".join(f"{name} {score:.2f}" for name, score in scores.items())
+    record_property("lighthouse", f"{kind} ({url}): {shown}; not passed: {failing}; {output}")
     low = {name: score for name, score in scores.items() if score < TARGET}
     assert not low, f"{kind}: {low}; audits not passed: {failing}"
