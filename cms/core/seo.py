@@ -80,7 +80,8 @@ def description(page, organisation):
         section, index = _section_of(page)
         if index is not None and index.search_description.strip():
             return index.search_description.strip()
-        if section:
+        # A section without a sentence of its own (the letters) gets the site's.
+        if section and section_description(section):
             return section_description(section)
     return site_description(organisation)
 
